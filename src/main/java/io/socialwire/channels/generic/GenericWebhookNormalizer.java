@@ -1,0 +1,97 @@
+package io.socialwire.channels.generic;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.socialwire.model.SocialInteraction;
+import io.socialwire.webhook.WebhookRejectedException;
+
+/**
+ * Reads canonical interactions (one object or an array) sent by any system that already speaks the contract. Derives
+ * what the sender may leave out ({@code id}, {@code conversationId}, {@code createdAt}) and drops any
+ * {@code enrichment} a sender supplies: enrichment is the hub's own judgement.
+ */
+public class GenericWebhookNormalizer {
+
+    static final Set<String> KINDS = Set.of("post", "mention", "reply", "direct_message", "comment", "review");
+
+    private final ObjectMapper json;
+
+    public GenericWebhookNormalizer(ObjectMapper json) {
+        this.json = json;
+    }
+
+    public List<SocialInteraction> normalize(byte[] body, Instant receivedAt) {
+        JsonNode root;
+        try {
+            root = json.readTree(body);
+        } catch (IOException e) {
+            throw WebhookRejectedException.badRequest("body is not valid JSON");
+        }
+        if (root == null || !(root.isObject() || root.isArray())) {
+            throw WebhookRejectedException.badRequest("body must be an interaction object or an array of them");
+        }
+        if (root.isArray() && root.isEmpty()) {
+            throw WebhookRejectedException.badRequest("$ is an empty array");
+        }
+        List<SocialInteraction> result = new ArrayList<>();
+        if (root.isObject()) {
+            result.add(interaction(root, "$", receivedAt));
+        } else {
+            for (int i = 0; i < root.size(); i++) {
+                result.add(interaction(root.get(i), "$[" + i + "]", receivedAt));
+            }
+        }
+        return result;
+    }
+
+    private SocialInteraction interaction(JsonNode node, String path, Instant receivedAt) {
+        if (!node.isObject()) {
+            throw WebhookRejectedException.badRequest(path + " must be an object");
+        }
+        SocialInteraction in;
+        try {
+            in = json.treeToValue(node, SocialInteraction.class);
+        } catch (IOException e) {
+            throw WebhookRejectedException.badRequest(path + " does not match the interaction schema: "
+                    + firstLine(e.getMessage()));
+        }
+        String channel = require(in.channel(), path + ".channel");
+        String externalId = require(in.externalId(), path + ".externalId");
+        String kind = require(in.kind(), path + ".kind");
+        if (!KINDS.contains(kind)) {
+            throw WebhookRejectedException.badRequest(path + ".kind must be one of " + KINDS);
+        }
+        if ((in.text() == null || in.text().isBlank()) && in.rating() == null) {
+            throw WebhookRejectedException.badRequest(path + ".text is missing");
+        }
+        String id = in.id() != null ? in.id() : SocialInteraction.idFor(channel, externalId);
+        return new SocialInteraction(id, channel, kind, externalId,
+                in.conversationId() != null ? in.conversationId() : id, in.inReplyToId(), in.url(),
+                in.createdAt() != null ? in.createdAt() : receivedAt, in.text(), in.language(), in.author(),
+                in.attachments(), in.rating(), null);
+    }
+
+    private static String require(String value, String path) {
+        if (value == null || value.isBlank()) {
+            throw WebhookRejectedException.badRequest(path + " is missing");
+        }
+        return value;
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "invalid value";
+        }
+        int newline = message.indexOf('\n');
+        String line = newline < 0 ? message : message.substring(0, newline);
+        // Jackson quotes the offending input; keep the field name, not the sender's data
+        int quote = line.indexOf(" from ");
+        return quote < 0 ? line : line.substring(0, quote);
+    }
+}

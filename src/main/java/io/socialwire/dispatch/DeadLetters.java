@@ -1,0 +1,44 @@
+package io.socialwire.dispatch;
+
+import java.time.Clock;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.springframework.stereotype.Component;
+
+/**
+ * Prepares a refused record for {@code socialwire.dlq}: the original value, and headers with the reason, target,
+ * attempt count and time. Headers carry no personal data, so the topic can be listed safely.
+ */
+@Component("deadLetters")
+public class DeadLetters {
+
+    public static final String REASON = "socialwire_dlq_reason";
+    public static final String TARGET = "socialwire_dlq_target";
+    public static final String ATTEMPTS = "socialwire_dlq_attempts";
+    public static final String FAILED_AT = "socialwire_dlq_failed_at";
+    public static final String SOURCE_OFFSET = "socialwire_dlq_source";
+    /** The sink a dispatch route was calling, set as an exchange property so it survives useOriginalMessage. */
+    public static final String TARGET_PROPERTY = "target";
+
+    private final Clock clock;
+
+    public DeadLetters(Clock clock) {
+        this.clock = clock;
+    }
+
+    public void describe(Exchange exchange) {
+        Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        Message message = exchange.getMessage();
+        Integer redeliveries = message.getHeader(Exchange.REDELIVERY_COUNTER, Integer.class);
+        String target = exchange.getProperty(TARGET_PROPERTY, String.class);
+        String source = message.getHeader("kafka.TOPIC", String.class) + "/"
+                + message.getHeader("kafka.PARTITION", String.class) + "@"
+                + message.getHeader("kafka.OFFSET", String.class);
+        message.setHeader(REASON, Failures.reason(failure));
+        message.setHeader(TARGET, target == null ? "dispatch" : target);
+        message.setHeader(ATTEMPTS, Integer.toString(1 + (redeliveries == null ? 0 : redeliveries)));
+        message.setHeader(FAILED_AT, clock.instant().toString());
+        message.setHeader(SOURCE_OFFSET, source);
+    }
+}

@@ -1,0 +1,57 @@
+package io.socialwire.dispatch;
+
+import java.util.Set;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import org.apache.camel.Exchange;
+import org.apache.camel.component.salesforce.api.SalesforceException;
+import org.apache.camel.component.servicenow.ServiceNowException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tells failures retrying cannot fix (the target refused the record as invalid, or the record itself is not an
+ * interaction) from those it can (timeouts, rate limits, outages, expired credentials), and describes them for
+ * the dead-letter headers without quoting record content.
+ */
+@Component("failures")
+public class Failures {
+
+    private static final Set<Integer> REFUSED = Set.of(300, 400, 404, 405, 409, 413, 415, 422);
+
+    public boolean isPermanent(Exchange exchange) {
+        return isPermanent(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
+    }
+
+    public static boolean isPermanent(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SalesforceException sf) {
+                return REFUSED.contains(sf.getStatusCode());
+            }
+            if (t instanceof ServiceNowException sn) {
+                return sn.getCode() != null && REFUSED.contains(sn.getCode());
+            }
+            if (t instanceof JsonProcessingException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The reason, as the target stated it; the record's own content is never quoted. */
+    public static String reason(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SalesforceException sf) {
+                return "Salesforce " + sf.getStatusCode() + ": " + sf.getErrors().stream()
+                        .map(e -> e.getErrorCode() + " " + e.getMessage()).reduce((a, b) -> a + "; " + b)
+                        .orElse("no error details");
+            }
+            if (t instanceof ServiceNowException sn) {
+                return "ServiceNow " + sn.getCode() + ": " + sn.getMessage();
+            }
+            if (t instanceof JsonProcessingException) {
+                return "record is not a valid interaction (" + t.getClass().getSimpleName() + ")";
+            }
+        }
+        return failure == null ? "unknown" : failure.getClass().getSimpleName();
+    }
+}

@@ -1,0 +1,34 @@
+package io.socialwire.emulator;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The in-process emulators of ServiceNow and Salesforce. Credentials come from EMULATOR_USERNAME,
+ * EMULATOR_PASSWORD, EMULATOR_CLIENT_ID and EMULATOR_CLIENT_SECRET; they guard the emulators only.
+ *
+ * @param enabled                 serve the emulators from this process (the embedded default)
+ * @param servicenowPath          where the ServiceNow emulator is served
+ * @param salesforcePath          where the Salesforce emulator is served
+ * @param servicenowTables        tables the ServiceNow emulator knows; others answer "Invalid table"
+ * @param salesforceCustomFields  custom fields per sObject, beside the standard ones the emulator knows
+ */
+@ConfigurationProperties("socialwire.emulators")
+public record EmulatorProperties(
+        @DefaultValue("true") boolean enabled,
+        String username,
+        String password,
+        String clientId,
+        String clientSecret,
+        @DefaultValue("/emulators/servicenow") String servicenowPath,
+        @DefaultValue("/emulators/salesforce") String salesforcePath,
+        @DefaultValue({"incident", "sys_user", "sys_journal_field", "sn_hr_core_case"}) List<String> servicenowTables,
+        Map<String, List<String>> salesforceCustomFields) {
+
+    public Map<String, List<String>> salesforceCustomFields() {
+        return salesforceCustomFields == null ? Map.of() : salesforceCustomFields;
+    }
+}

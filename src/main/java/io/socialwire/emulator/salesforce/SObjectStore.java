@@ -1,0 +1,165 @@
+package io.socialwire.emulator.salesforce;
+
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/** The emulator's records, in memory, validated against {@link SObjectSchema} as an org validates them. */
+final class SObjectStore {
+
+    private static final DateTimeFormatter SF_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ")
+            .withZone(ZoneOffset.UTC);
+
+    record Upserted(String id, boolean created) {
+    }
+
+    private final Map<String, Map<String, Object>> records = new LinkedHashMap<>();
+    private final SObjectSchema schema;
+    private final Clock clock;
+    private long sequence;
+
+    SObjectStore(SObjectSchema schema, Clock clock) {
+        this.schema = schema;
+        this.clock = clock;
+    }
+
+    SObjectSchema schema() {
+        return schema;
+    }
+
+    synchronized String create(String typeName, Map<String, Object> fields) {
+        SObjectSchema.Type type = schema.type(typeName);
+        Map<String, Object> values = validate(type, fields, true);
+        String id = type.keyPrefix() + String.format("%012d", ++sequence) + "AAA";
+        String now = SF_TIME.format(clock.instant());
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("Id", id);
+        record.put("IsDeleted", false);
+        record.put("CreatedDate", now);
+        record.put("LastModifiedDate", now);
+        record.put("SystemModstamp", now);
+        record.putAll(values);
+        derive(type, record);
+        records.put(id, record);
+        return id;
+    }
+
+    synchronized Upserted upsert(String typeName, String externalIdField, String value, Map<String, Object> fields) {
+        SObjectSchema.Type type = schema.type(typeName);
+        String field = type.field(externalIdField).filter(f -> f.endsWith("__c") || f.equals("Id"))
+                .orElseThrow(() -> new SalesforceError(404, "NOT_FOUND",
+                        "Provided external ID field does not exist or is not accessible: " + externalIdField));
+        List<String> matches = records.values().stream()
+                .filter(r -> r.get("Id").toString().startsWith(type.keyPrefix()))
+                .filter(r -> Objects.equals(String.valueOf(r.get(field)), value))
+                .map(r -> r.get("Id").toString()).toList();
+        if (matches.size() > 1) {
+            throw new SalesforceError(300, "MULTIPLE_CHOICES", "More than one record found for " + field);
+        }
+        if (matches.size() == 1) {
+            update(typeName, matches.get(0), fields);
+            return new Upserted(matches.get(0), false);
+        }
+        Map<String, Object> withKey = new LinkedHashMap<>(fields);
+        withKey.put(field, value);
+        return new Upserted(create(typeName, withKey), true);
+    }
+
+    synchronized void update(String typeName, String id, Map<String, Object> fields) {
+        SObjectSchema.Type type = schema.type(typeName);
+        Map<String, Object> record = find(type, id);
+        record.putAll(validate(type, fields, false));
+        record.put("LastModifiedDate", SF_TIME.format(clock.instant()));
+        derive(type, record);
+    }
+
+    synchronized Map<String, Object> get(String typeName, String id) {
+        return new LinkedHashMap<>(find(schema.type(typeName), id));
+    }
+
+    synchronized void delete(String typeName, String id) {
+        find(schema.type(typeName), id);
+        records.remove(id);
+    }
+
+    synchronized List<Map<String, Object>> all(SObjectSchema.Type type) {
+        List<Map<String, Object>> result = new ArrayList<>();
+        records.values().stream().filter(r -> r.get("Id").toString().startsWith(type.keyPrefix()))
+                .forEach(r -> result.add(new LinkedHashMap<>(r)));
+        return result;
+    }
+
+    /** Runs a write so that either all of it or none of it happens (composite allOrNone). */
+    synchronized <T> T atomically(java.util.function.Supplier<T> work) {
+        Map<String, Map<String, Object>> before = new LinkedHashMap<>();
+        records.forEach((id, r) -> before.put(id, new LinkedHashMap<>(r)));
+        long sequenceBefore = sequence;
+        try {
+            return work.get();
+        } catch (RuntimeException e) {
+            records.clear();
+            records.putAll(before);
+            sequence = sequenceBefore;
+            throw e;
+        }
+    }
+
+    private Map<String, Object> find(SObjectSchema.Type type, String id) {
+        Map<String, Object> record = records.get(id);
+        if (record == null || !id.startsWith(type.keyPrefix())) {
+            throw new SalesforceError(404, "NOT_FOUND", "The requested resource does not exist");
+        }
+        return record;
+    }
+
+    private static Map<String, Object> validate(SObjectSchema.Type type, Map<String, Object> fields,
+                                                boolean insert) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> entry : fields.entrySet()) {
+            if (entry.getKey().equals("attributes")) {
+                continue;
+            }
+            String field = type.field(entry.getKey()).orElseThrow(() -> new SalesforceError(400, "INVALID_FIELD",
+                    "No such column '" + entry.getKey() + "' on sobject of type " + type.name(),
+                    List.of(entry.getKey())));
+            if (List.of("Id", "IsDeleted", "CreatedDate", "LastModifiedDate", "SystemModstamp", "Name")
+                    .contains(field)) {
+                throw new SalesforceError(400, "INVALID_FIELD_FOR_INSERT_UPDATE",
+                        "Unable to create/update fields: " + field + ". Please check the security settings of this "
+                                + "field and verify that it is read/write for your profile or permission set.",
+                        List.of(field));
+            }
+            values.put(field, entry.getValue());
+        }
+        if (insert) {
+            List<String> missing = type.required().stream()
+                    .filter(f -> values.get(f) == null || values.get(f).toString().isBlank()).toList();
+            if (!missing.isEmpty()) {
+                throw new SalesforceError(400, "REQUIRED_FIELD_MISSING", "Required fields are missing: " + missing,
+                        missing);
+            }
+        }
+        return values;
+    }
+
+    private static void derive(SObjectSchema.Type type, Map<String, Object> record) {
+        if (type.fields().containsKey("name") && record.containsKey("LastName")) {
+            Object first = record.get("FirstName");
+            record.put("Name", (first == null ? "" : first + " ") + record.get("LastName"));
+        }
+        if (type.name().equals("Lead")) {
+            record.putIfAbsent("Status", "Open - Not Contacted");
+            record.putIfAbsent("IsConverted", false);
+        }
+    }
+
+    Optional<SObjectSchema.Type> typeOf(String id) {
+        return schema.typeForId(id);
+    }
+}

@@ -1,0 +1,258 @@
+package io.socialwire.emulator.servicenow;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import io.socialwire.emulator.BasicCredentials;
+import io.socialwire.emulator.EmulatorProperties;
+import io.socialwire.emulator.TokenIssuer;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * A ServiceNow instance as camel-servicenow and a person with curl see it: the Table API under {@code /api/now}
+ * (also {@code /api/now/v1}), basic auth or bearer tokens from {@code /oauth_token.do}, encoded queries, Link
+ * pagination and ServiceNow's error shape.
+ */
+@RestController
+@ConditionalOnProperty(name = "socialwire.emulators.enabled", havingValue = "true", matchIfMissing = true)
+@RequestMapping(path = "${socialwire.emulators.servicenow-path:/emulators/servicenow}",
+        produces = MediaType.APPLICATION_JSON_VALUE)
+public class ServiceNowEmulator {
+
+    private static final Duration TOKEN_LIFETIME = Duration.ofSeconds(1799);
+
+    private final EmulatorProperties properties;
+    private final Set<String> tables;
+    private final TableStore store;
+    private final TokenIssuer tokens;
+
+    public ServiceNowEmulator(EmulatorProperties properties, Clock clock) {
+        this.properties = properties;
+        this.tables = Set.copyOf(properties.servicenowTables());
+        this.store = new TableStore(clock);
+        this.tokens = new TokenIssuer("SN-", TOKEN_LIFETIME, clock);
+    }
+
+    /** Resource-owner password grant with client credentials in Basic auth or the form, and refresh tokens. */
+    @PostMapping(path = "/oauth_token.do", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    public ResponseEntity<Map<String, Object>> token(@RequestParam MultiValueMap<String, String> form,
+                                                     @RequestHeader(value = HttpHeaders.AUTHORIZATION,
+                                                             required = false) String authorization) {
+        BasicCredentials client = BasicCredentials.parse(authorization)
+                .orElse(new BasicCredentials(form.getFirst("client_id"), form.getFirst("client_secret")));
+        if (!client.matches(properties.clientId(), properties.clientSecret())) {
+            return oauthError("invalid_client", "access_denied");
+        }
+        String grant = form.getFirst("grant_type");
+        boolean granted = switch (grant == null ? "" : grant) {
+            case "password" -> new BasicCredentials(form.getFirst("username"), form.getFirst("password"))
+                    .matches(properties.username(), properties.password());
+            case "refresh_token" -> tokens.isValidRefreshToken(form.getFirst("refresh_token"));
+            default -> false;
+        };
+        if (!granted) {
+            return oauthError("invalid_grant", "access_denied");
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("access_token", tokens.issueAccessToken());
+        body.put("refresh_token", tokens.issueRefreshToken());
+        body.put("scope", "useraccount");
+        body.put("token_type", "Bearer");
+        body.put("expires_in", TOKEN_LIFETIME.toSeconds());
+        return ResponseEntity.ok(body);
+    }
+
+    @PostMapping(path = {"/api/now/table/{table}", "/api/now/v1/table/{table}"})
+    public ResponseEntity<Map<String, Object>> create(@PathVariable String table,
+                                                      @RequestBody(required = false) Map<String, Object> fields,
+                                                      HttpServletRequest request) {
+        Optional<String> user = authenticate(request);
+        if (user.isEmpty()) {
+            return unauthenticated();
+        }
+        if (!tables.contains(table)) {
+            return invalidTable(table);
+        }
+        return ResponseEntity.status(201).body(result(store.insert(table, strings(fields), user.get())));
+    }
+
+    @GetMapping(path = {"/api/now/table/{table}", "/api/now/v1/table/{table}"})
+    public ResponseEntity<Map<String, Object>> list(@PathVariable String table,
+                                                    @RequestParam(name = "sysparm_query", required = false) String q,
+                                                    @RequestParam(name = "sysparm_limit", required = false) Integer limit,
+                                                    @RequestParam(name = "sysparm_offset", defaultValue = "0") int offset,
+                                                    @RequestParam(name = "sysparm_fields", required = false) String f,
+                                                    HttpServletRequest request) {
+        if (authenticate(request).isEmpty()) {
+            return unauthenticated();
+        }
+        if (!tables.contains(table)) {
+            return invalidTable(table);
+        }
+        List<Map<String, String>> matching;
+        try {
+            matching = EncodedQuery.parse(q).apply(store.all(table));
+        } catch (IllegalArgumentException e) {
+            return error(400, e.getMessage(), null);
+        }
+        int pageSize = limit == null ? 10000 : Math.max(1, limit);
+        List<Map<String, String>> page = matching.stream().skip(Math.max(0, offset)).limit(pageSize)
+                .map(r -> select(r, f)).toList();
+        HttpHeaders headers = new HttpHeaders();
+        headers.add("X-Total-Count", Integer.toString(matching.size()));
+        if (limit != null) {
+            headers.add(HttpHeaders.LINK, links(request, pageSize, offset, matching.size()));
+        }
+        return ResponseEntity.ok().headers(headers).body(Map.of("result", page));
+    }
+
+    @GetMapping(path = {"/api/now/table/{table}/{sysId}", "/api/now/v1/table/{table}/{sysId}"})
+    public ResponseEntity<Map<String, Object>> get(@PathVariable String table, @PathVariable String sysId,
+                                                   @RequestParam(name = "sysparm_fields", required = false) String f,
+                                                   HttpServletRequest request) {
+        if (authenticate(request).isEmpty()) {
+            return unauthenticated();
+        }
+        if (!tables.contains(table)) {
+            return invalidTable(table);
+        }
+        return store.get(table, sysId).map(r -> ResponseEntity.ok(result(select(r, f))))
+                .orElseGet(ServiceNowEmulator::noRecord);
+    }
+
+    @RequestMapping(path = {"/api/now/table/{table}/{sysId}", "/api/now/v1/table/{table}/{sysId}"},
+            method = {RequestMethod.PUT, RequestMethod.PATCH})
+    public ResponseEntity<Map<String, Object>> update(@PathVariable String table, @PathVariable String sysId,
+                                                      @RequestBody(required = false) Map<String, Object> fields,
+                                                      HttpServletRequest request) {
+        Optional<String> user = authenticate(request);
+        if (user.isEmpty()) {
+            return unauthenticated();
+        }
+        if (!tables.contains(table)) {
+            return invalidTable(table);
+        }
+        return store.update(table, sysId, strings(fields), user.get()).map(r -> ResponseEntity.ok(result(r)))
+                .orElseGet(ServiceNowEmulator::noRecord);
+    }
+
+    @DeleteMapping(path = {"/api/now/table/{table}/{sysId}", "/api/now/v1/table/{table}/{sysId}"})
+    public ResponseEntity<Map<String, Object>> delete(@PathVariable String table, @PathVariable String sysId,
+                                                      HttpServletRequest request) {
+        if (authenticate(request).isEmpty()) {
+            return unauthenticated();
+        }
+        return store.delete(table, sysId) ? ResponseEntity.noContent().build() : noRecord();
+    }
+
+    /** Expires every bearer token, as a session timeout would on a real instance. */
+    public void expireTokens() {
+        tokens.expireAll();
+    }
+
+    private Optional<String> authenticate(HttpServletRequest request) {
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        String bearer = BasicCredentials.bearer(authorization);
+        if (bearer != null) {
+            return tokens.isValidAccessToken(bearer) ? Optional.of(properties.username()) : Optional.empty();
+        }
+        return BasicCredentials.parse(authorization)
+                .filter(c -> c.matches(properties.username(), properties.password()))
+                .map(BasicCredentials::user);
+    }
+
+    private static Map<String, String> strings(Map<String, Object> fields) {
+        Map<String, String> result = new LinkedHashMap<>();
+        if (fields != null) {
+            fields.forEach((k, v) -> {
+                if (!k.startsWith("sys_")) {
+                    result.put(k, v == null ? "" : String.valueOf(v));
+                }
+            });
+        }
+        return result;
+    }
+
+    private static Map<String, String> select(Map<String, String> record, String fields) {
+        if (fields == null || fields.isBlank()) {
+            return record;
+        }
+        Map<String, String> selected = new LinkedHashMap<>();
+        for (String field : fields.split(",")) {
+            selected.put(field.trim(), record.getOrDefault(field.trim(), ""));
+        }
+        return selected;
+    }
+
+    /** As on an instance, sysparm_offset follows sysparm_limit inside each link (camel-servicenow relies on it). */
+    private static String links(HttpServletRequest request, int limit, int offset, int total) {
+        String base = ServletUriComponentsBuilder.fromRequest(request).replaceQueryParam("sysparm_limit")
+                .replaceQueryParam("sysparm_offset").build().toUriString();
+        String join = base.contains("?") ? "&" : "?";
+        int last = total == 0 ? 0 : ((total - 1) / limit) * limit;
+        StringBuilder links = new StringBuilder();
+        links.append(link(base, join, limit, 0, "first"));
+        if (offset > 0) {
+            links.append(',').append(link(base, join, limit, Math.max(0, offset - limit), "prev"));
+        }
+        if (offset + limit < total) {
+            links.append(',').append(link(base, join, limit, offset + limit, "next"));
+        }
+        links.append(',').append(link(base, join, limit, last, "last"));
+        return links.toString();
+    }
+
+    private static String link(String base, String join, int limit, int offset, String rel) {
+        return "<" + base + join + "sysparm_limit=" + limit + "&sysparm_offset=" + offset + ">;rel=\"" + rel + "\"";
+    }
+
+    private static Map<String, Object> result(Object value) {
+        return Map.of("result", value);
+    }
+
+    private static ResponseEntity<Map<String, Object>> unauthenticated() {
+        return error(401, "User Not Authenticated", "Required to provide Auth information");
+    }
+
+    private static ResponseEntity<Map<String, Object>> invalidTable(String table) {
+        return error(400, "Invalid table " + table, null);
+    }
+
+    private static ResponseEntity<Map<String, Object>> noRecord() {
+        return error(404, "No Record found", "Record doesn't exist or ACL restricts the record retrieval");
+    }
+
+    private static ResponseEntity<Map<String, Object>> error(int status, String message, String detail) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("message", message);
+        error.put("detail", detail);
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("error", error, "status", "failure"));
+    }
+
+    private static ResponseEntity<Map<String, Object>> oauthError(String error, String description) {
+        return ResponseEntity.status(401).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("error", error, "error_description", description));
+    }
+}

@@ -1,0 +1,99 @@
+package io.socialwire.emulator.servicenow;
+
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The emulator's records, in memory. Values are strings, as the Table API returns them; system fields and incident
+ * numbers are set the way an instance sets them.
+ */
+final class TableStore {
+
+    private static final DateTimeFormatter SYS_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(ZoneOffset.UTC);
+    private static final Map<String, String> NUMBER_PREFIX = Map.of("incident", "INC", "sn_hr_core_case", "HRC");
+    /** ServiceNow's default priority lookup, indexed by impact and urgency (1..3). */
+    private static final String[][] PRIORITY = {{"1", "2", "3"}, {"2", "3", "4"}, {"3", "4", "5"}};
+
+    private final Map<String, Map<String, Map<String, String>>> tables = new HashMap<>();
+    private final Map<String, Integer> numbers = new HashMap<>();
+    private final Clock clock;
+
+    TableStore(Clock clock) {
+        this.clock = clock;
+    }
+
+    synchronized Map<String, String> insert(String table, Map<String, String> fields, String user) {
+        Map<String, String> record = new LinkedHashMap<>(fields);
+        String now = SYS_TIME.format(clock.instant());
+        String sysId = UUID.randomUUID().toString().replace("-", "");
+        record.put("sys_id", sysId);
+        record.put("sys_class_name", table);
+        record.put("sys_created_on", now);
+        record.put("sys_created_by", user);
+        record.put("sys_updated_on", now);
+        record.put("sys_updated_by", user);
+        record.put("sys_mod_count", "0");
+        String prefix = NUMBER_PREFIX.get(table);
+        if (prefix != null) {
+            int next = numbers.merge(table, 10001, (old, one) -> old + 1);
+            record.putIfAbsent("number", prefix + String.format("%07d", next));
+            record.putIfAbsent("state", "1");
+            record.putIfAbsent("active", "true");
+            record.putIfAbsent("opened_at", now);
+            record.putIfAbsent("impact", "3");
+            record.putIfAbsent("urgency", "3");
+            record.put("priority", priority(record));
+        }
+        tables.computeIfAbsent(table, t -> new LinkedHashMap<>()).put(sysId, record);
+        return Map.copyOf(record);
+    }
+
+    synchronized Optional<Map<String, String>> update(String table, String sysId, Map<String, String> fields,
+                                                      String user) {
+        Map<String, String> record = tables.getOrDefault(table, Map.of()).get(sysId);
+        if (record == null) {
+            return Optional.empty();
+        }
+        record.putAll(fields);
+        record.put("sys_updated_on", SYS_TIME.format(clock.instant()));
+        record.put("sys_updated_by", user);
+        record.put("sys_mod_count", Integer.toString(Integer.parseInt(record.get("sys_mod_count")) + 1));
+        if (record.containsKey("priority")) {
+            record.put("priority", priority(record));
+        }
+        return Optional.of(Map.copyOf(record));
+    }
+
+    synchronized Optional<Map<String, String>> get(String table, String sysId) {
+        return Optional.ofNullable(tables.getOrDefault(table, Map.of()).get(sysId)).map(Map::copyOf);
+    }
+
+    synchronized boolean delete(String table, String sysId) {
+        return tables.getOrDefault(table, new HashMap<>()).remove(sysId) != null;
+    }
+
+    synchronized List<Map<String, String>> all(String table) {
+        return new ArrayList<>(tables.getOrDefault(table, Map.of()).values().stream().map(Map::copyOf).toList());
+    }
+
+    private static String priority(Map<String, String> record) {
+        return PRIORITY[level(record.get("impact"))][level(record.get("urgency"))];
+    }
+
+    private static int level(String value) {
+        try {
+            return Math.max(1, Math.min(3, Integer.parseInt(value))) - 1;
+        } catch (NumberFormatException e) {
+            return 2;
+        }
+    }
+}

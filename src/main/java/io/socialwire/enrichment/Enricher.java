@@ -1,0 +1,50 @@
+package io.socialwire.enrichment;
+
+import io.socialwire.model.Enrichment;
+import io.socialwire.model.Sentiment;
+import io.socialwire.model.SocialInteraction;
+import io.socialwire.routing.RoutingDecision;
+import io.socialwire.routing.RoutingRulesSource;
+import org.apache.camel.Exchange;
+import org.apache.camel.Handler;
+import org.springframework.stereotype.Component;
+
+/**
+ * The enrich step of the dispatch route: language (unless the channel already told it), sentiment, then the
+ * routing decision; it also sets the {@code department} header the route chooses a sink by, and the
+ * {@code interactionId} header the sinks find earlier records by.
+ */
+@Component("enricher")
+public class Enricher {
+
+    public static final String DEPARTMENT_HEADER = "department";
+    public static final String INTERACTION_ID_HEADER = "interactionId";
+
+    private final LanguageDetection languages;
+    private final SentimentScoring sentiments;
+    private final RoutingRulesSource rules;
+
+    public Enricher(LanguageDetection languages, SentimentScoring sentiments, RoutingRulesSource rules) {
+        this.languages = languages;
+        this.sentiments = sentiments;
+        this.rules = rules;
+    }
+
+    @Handler
+    public SocialInteraction enrich(SocialInteraction interaction, Exchange exchange) {
+        SocialInteraction enriched = enrich(interaction);
+        exchange.getMessage().setHeader(DEPARTMENT_HEADER, enriched.enrichment().department());
+        exchange.getMessage().setHeader(INTERACTION_ID_HEADER, enriched.id());
+        return enriched;
+    }
+
+    public SocialInteraction enrich(SocialInteraction interaction) {
+        String language = interaction.language() != null ? interaction.language()
+                : languages.detect(interaction.text());
+        Sentiment sentiment = sentiments.score(interaction.text(), language);
+        SocialInteraction withLanguage = interaction.withEnrichment(language, null);
+        RoutingDecision decision = rules.current().decide(withLanguage, sentiment);
+        return interaction.withEnrichment(language, new Enrichment(decision.department(), decision.intent(),
+                sentiment, decision.priority(), decision.matchedRule()));
+    }
+}

@@ -1,0 +1,28 @@
+package io.socialwire.enrichment;
+
+import io.socialwire.routing.RoutingRulesSource;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.Resource;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(EnrichmentProperties.class)
+class EnrichmentConfiguration {
+
+    @Bean
+    LanguageDetection languageDetection(EnrichmentProperties properties) {
+        return new LanguageDetection(properties.languages());
+    }
+
+    @Bean
+    SentimentScoring sentimentScoring() {
+        return new SentimentScoring();
+    }
+
+    @Bean
+    RoutingRulesSource routingRulesSource(@Value("${socialwire.routing.rules}") Resource rules) {
+        return new RoutingRulesSource(rules);
+    }
+}

@@ -1,0 +1,117 @@
+package io.socialwire.routing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.socialwire.model.Sentiment;
+import io.socialwire.model.SocialInteraction;
+
+/**
+ * Ordered routing rules from {@code config/routing.yaml}: the first rule whose conditions all hold names the
+ * department and priority; when none does, the default applies.
+ */
+public final class RoutingRules {
+
+    public static final Set<String> DEPARTMENTS = Set.of("support", "sales", "hr", "marketing", "pr");
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private final List<CompiledRule> rules;
+    private final RoutingDecision fallback;
+
+    private RoutingRules(List<CompiledRule> rules, RoutingDecision fallback) {
+        this.rules = rules;
+        this.fallback = fallback;
+    }
+
+    record RulesFile(List<Rule> rules, @JsonProperty("default") Rule defaultRule) {
+    }
+
+    record Rule(String name, String description, String department, Integer priority, String intent,
+                Condition when) {
+    }
+
+    private record CompiledRule(Rule rule, Condition.Compiled condition) {
+    }
+
+    public static RoutingRules load(InputStream yaml, String source) {
+        RulesFile file;
+        try {
+            file = YAML.readValue(yaml, RulesFile.class);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : " line " + at.getLineNr();
+            String field = e instanceof JsonMappingException m && !m.getPath().isEmpty()
+                    ? " field " + m.getPathReference() : "";
+            throw new RulesException(source + where + field + ": " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new RulesException(source + ": " + e.getMessage(), e);
+        }
+        if (file == null || file.rules() == null) {
+            throw new RulesException(source + ": 'rules' is missing");
+        }
+        if (file.defaultRule() == null) {
+            throw new RulesException(source + ": 'default' is missing");
+        }
+        List<CompiledRule> compiled = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < file.rules().size(); i++) {
+            Rule rule = file.rules().get(i);
+            String name = rule.name() != null ? rule.name() : "rules[" + i + "]";
+            if (rule.name() == null || rule.name().isBlank()) {
+                throw new RulesException(source + ": rules[" + i + "].name is missing");
+            }
+            if (!names.add(rule.name())) {
+                throw new RulesException(source + ": rule name '" + name + "' is used twice");
+            }
+            validate(source, name, rule);
+            if (rule.when() == null) {
+                throw new RulesException(source + ": rule '" + name + "': 'when' is missing");
+            }
+            try {
+                compiled.add(new CompiledRule(rule, rule.when().compile(name)));
+            } catch (RulesException e) {
+                throw new RulesException(source + ": " + e.getMessage());
+            }
+        }
+        Rule d = file.defaultRule();
+        validate(source, "default", d);
+        return new RoutingRules(List.copyOf(compiled), new RoutingDecision(d.department(), d.priority(), d.intent(),
+                d.name() != null ? d.name() : "default"));
+    }
+
+    private static void validate(String source, String name, Rule rule) {
+        if (rule.department() == null || !DEPARTMENTS.contains(rule.department())) {
+            throw new RulesException(source + ": rule '" + name + "': department must be one of " + DEPARTMENTS);
+        }
+        if (rule.priority() == null || rule.priority() < 1 || rule.priority() > 5) {
+            throw new RulesException(source + ": rule '" + name + "': priority must be 1 (highest) to 5");
+        }
+    }
+
+    public RoutingDecision decide(SocialInteraction interaction, Sentiment sentiment) {
+        for (CompiledRule candidate : rules) {
+            if (candidate.condition().matches(interaction, sentiment)) {
+                Rule rule = candidate.rule();
+                return new RoutingDecision(rule.department(), rule.priority(), rule.intent(), rule.name());
+            }
+        }
+        return fallback;
+    }
+
+    public int size() {
+        return rules.size();
+    }
+}

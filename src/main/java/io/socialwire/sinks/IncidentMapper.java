@@ -1,0 +1,44 @@
+package io.socialwire.sinks;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.socialwire.model.SocialInteraction;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Interaction to ServiceNow incident fields. camel-servicenow sends a {@code Map} body as JSON (a String body is
+ * refused by the component). ServiceNow derives priority from impact and urgency, so both are set.
+ */
+@Component("incidentMapper")
+public class IncidentMapper {
+
+    /** priority 1..5 to (impact, urgency) on ServiceNow's default priority lookup. */
+    private static final String[][] IMPACT_URGENCY = {{"1", "1"}, {"1", "2"}, {"2", "2"}, {"2", "3"}, {"3", "3"}};
+
+    private final String contactType;
+
+    public IncidentMapper(@Value("${socialwire.servicenow.contact-type:social}") String contactType) {
+        this.contactType = contactType;
+    }
+
+    /** The category says which kind of incident: support's own, or the fallback for departments without a sink. */
+    public Map<String, Object> incident(SocialInteraction interaction, String category) {
+        int priority = interaction.enrichment() == null ? 4 : interaction.enrichment().priority();
+        String[] impactUrgency = IMPACT_URGENCY[Math.max(1, Math.min(5, priority)) - 1];
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("short_description", SocialContext.summary(interaction));
+        fields.put("description", SocialContext.block(interaction));
+        fields.put("correlation_id", interaction.id());
+        fields.put("correlation_display", "Socialwire");
+        fields.put("contact_type", contactType);
+        fields.put("category", category);
+        fields.put("impact", impactUrgency[0]);
+        fields.put("urgency", impactUrgency[1]);
+        if (interaction.enrichment() != null && interaction.enrichment().department() != null) {
+            fields.put("subcategory", interaction.enrichment().department());
+        }
+        return fields;
+    }
+}

@@ -1,0 +1,79 @@
+package io.socialwire.sinks;
+
+import java.util.Locale;
+
+import io.socialwire.model.Author;
+import io.socialwire.model.Channels;
+import io.socialwire.model.Enrichment;
+import io.socialwire.model.Sentiment;
+import io.socialwire.model.SocialInteraction;
+
+/**
+ * The social context written into every record, as a block a support agent or sales rep reads at a glance: who
+ * said what, where, how they feel and why it landed here.
+ */
+public final class SocialContext {
+
+    private static final int SUMMARY_LENGTH = 80;
+
+    private SocialContext() {
+    }
+
+    public static String block(SocialInteraction in) {
+        Enrichment e = in.enrichment();
+        StringBuilder b = new StringBuilder();
+        b.append("Social interaction received by Socialwire\n");
+        line(b, "Channel", Channels.displayName(in.channel()) + " (" + in.kind() + ")");
+        line(b, "Author", author(in.author()));
+        line(b, "Profile", in.author() == null ? null : in.author().profileUrl());
+        line(b, "Link", in.url());
+        line(b, "Posted", in.createdAt() == null ? null : in.createdAt().toString());
+        line(b, "Language", in.language());
+        line(b, "Sentiment", e == null ? null : sentiment(e.sentiment()));
+        if (e != null) {
+            line(b, "Routing", "rule '" + e.matchedRule() + "' -> " + e.department() + ", priority " + e.priority());
+        }
+        line(b, "Interaction", in.id());
+        line(b, "Conversation", in.conversationId());
+        b.append("\nText:\n").append(in.text() == null ? "(the channel sent no text)" : in.text()).append('\n');
+        return b.toString();
+    }
+
+    /** One line: what was said, by whom, on which channel. */
+    public static String summary(SocialInteraction in) {
+        String text = in.text() == null ? "(no text)" : in.text().replaceAll("\\s+", " ").strip();
+        if (text.length() > SUMMARY_LENGTH) {
+            text = text.substring(0, SUMMARY_LENGTH - 1) + "…";
+        }
+        return Channels.displayName(in.channel()) + " " + in.kind().replace('_', ' ') + " from "
+                + handle(in.author()) + ": " + text;
+    }
+
+    public static String handle(Author author) {
+        if (author == null || author.handle() == null) {
+            return "an unknown author";
+        }
+        return author.handle().startsWith("@") || author.handle().contains(" ") ? author.handle()
+                : "@" + author.handle();
+    }
+
+    private static String author(Author author) {
+        if (author == null) {
+            return null;
+        }
+        String handle = handle(author);
+        return author.displayName() != null && !author.displayName().equals(author.handle())
+                ? author.displayName() + " (" + handle + ")" : handle;
+    }
+
+    private static String sentiment(Sentiment sentiment) {
+        if (sentiment == null || !sentiment.isKnown()) {
+            return "unknown (no model for this language)";
+        }
+        return sentiment.label() + " (" + String.format(Locale.ROOT, "%+.2f", sentiment.score()) + ")";
+    }
+
+    private static void line(StringBuilder b, String label, String value) {
+        b.append(String.format(Locale.ROOT, "%-13s %s%n", label + ":", value == null ? "-" : value));
+    }
+}

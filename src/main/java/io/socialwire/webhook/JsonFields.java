@@ -1,0 +1,80 @@
+package io.socialwire.webhook;
+
+import java.time.Instant;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Reads required and optional fields from a webhook payload; a missing or mistyped required field is a 400 that
+ * names the field's path, so a sender can find its mistake.
+ */
+public final class JsonFields {
+
+    private JsonFields() {
+    }
+
+    public static JsonNode requireObject(JsonNode parent, String field, String path) {
+        JsonNode node = parent.get(field);
+        if (node == null || node.isNull()) {
+            throw WebhookRejectedException.badRequest(path + "." + field + " is missing");
+        }
+        if (!node.isObject()) {
+            throw WebhookRejectedException.badRequest(path + "." + field + " must be an object");
+        }
+        return node;
+    }
+
+    public static JsonNode requireNonEmptyArray(JsonNode parent, String field, String path) {
+        JsonNode node = parent.get(field);
+        if (node == null || node.isNull()) {
+            throw WebhookRejectedException.badRequest(path + "." + field + " is missing");
+        }
+        if (!node.isArray()) {
+            throw WebhookRejectedException.badRequest(path + "." + field + " must be an array");
+        }
+        if (node.isEmpty()) {
+            throw WebhookRejectedException.badRequest(path + "." + field + " is empty");
+        }
+        return node;
+    }
+
+    /** A string field; numbers are accepted too, as Meta sends some ids either way. */
+    public static String requireText(JsonNode parent, String field, String path) {
+        String value = optionalText(parent, field, path);
+        if (value == null || value.isEmpty()) {
+            throw WebhookRejectedException.badRequest(path + "." + field + " is missing");
+        }
+        return value;
+    }
+
+    public static String optionalText(JsonNode parent, String field, String path) {
+        JsonNode node = parent.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (node.isTextual() || node.isIntegralNumber()) {
+            return node.asText();
+        }
+        throw WebhookRejectedException.badRequest(path + "." + field + " must be a string");
+    }
+
+    /** Unix time in seconds or milliseconds (told apart by magnitude), or ISO-8601; null when absent. */
+    public static Instant optionalTime(JsonNode parent, String field, String path) {
+        JsonNode node = parent.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (node.isIntegralNumber()) {
+            long value = node.asLong();
+            return value > 100_000_000_000L ? Instant.ofEpochMilli(value) : Instant.ofEpochSecond(value);
+        }
+        if (node.isTextual()) {
+            try {
+                return Instant.parse(node.asText());
+            } catch (RuntimeException e) {
+                throw WebhookRejectedException.badRequest(path + "." + field + " is not an ISO-8601 time");
+            }
+        }
+        throw WebhookRejectedException.badRequest(path + "." + field + " must be a time");
+    }
+}

@@ -1,0 +1,22 @@
+package io.socialwire.webhook;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Webhook secrets (from the environment: META_APP_SECRET, META_VERIFY_TOKEN, GENERIC_WEBHOOK_SECRET) and limits.
+ *
+ * @param metaAppSecret      Meta app secret that signs deliveries (X-Hub-Signature-256)
+ * @param metaVerifyToken    token Meta echoes in the subscription handshake
+ * @param genericSecret      Standard Webhooks secret in whsec_ form for /webhooks/generic
+ * @param timestampTolerance how far a Standard Webhooks timestamp may be from now
+ */
+@ConfigurationProperties("socialwire.webhooks")
+public record WebhookProperties(
+        String metaAppSecret,
+        String metaVerifyToken,
+        String genericSecret,
+        @DefaultValue("5m") Duration timestampTolerance) {
+}

@@ -1,0 +1,49 @@
+package io.socialwire.webhook;
+
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.Exchange;
+import org.springframework.stereotype.Component;
+
+/** Shapes the HTTP answers of the webhook routes: a JSON body and nothing of the request echoed back. */
+@Component("webhookResponses")
+public class WebhookResponses {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** 200 once every interaction of the delivery (the body, a list) is on Kafka. */
+    public void accepted(Exchange exchange) {
+        int count = exchange.getMessage().getBody(java.util.List.class).size();
+        respond(exchange, 200, Map.of("status", "accepted", "interactions", count));
+    }
+
+    public void rejected(Exchange exchange) {
+        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        if (cause instanceof WebhookRejectedException rejected) {
+            respond(exchange, rejected.status(), Map.of("error", rejected.getMessage()));
+        } else {
+            // Kafka did not acknowledge: the sender must retry, and it will, because it saw no 2xx.
+            respond(exchange, 503, Map.of("error", "interactions could not be stored; retry later"));
+        }
+    }
+
+    public void plain(Exchange exchange, int status, String text) {
+        exchange.getMessage().removeHeaders("*");
+        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "text/plain; charset=utf-8");
+        exchange.getMessage().setBody(text);
+    }
+
+    private void respond(Exchange exchange, int status, Map<String, Object> body) {
+        exchange.getMessage().removeHeaders("*");
+        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
+        try {
+            exchange.getMessage().setBody(JSON.writeValueAsString(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
