@@ -2,15 +2,17 @@ package io.socialwire.routing;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -47,15 +49,16 @@ public final class RoutingRules {
     }
 
     public static RoutingRules load(InputStream yaml, String source) {
+        String text = "";
         RulesFile file;
         try {
-            file = YAML.readValue(yaml, RulesFile.class);
+            text = new String(yaml.readAllBytes(), StandardCharsets.UTF_8);
+            file = YAML.readValue(text, RulesFile.class);
+        } catch (JsonMappingException e) {
+            throw new RulesException(source + " line " + line(e, text) + " field " + path(e) + ": "
+                    + e.getOriginalMessage().replaceAll(" \\(class [^)]*\\)", ""), e);
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String where = at == null ? "" : " line " + at.getLineNr();
-            String field = e instanceof JsonMappingException m && !m.getPath().isEmpty()
-                    ? " field " + m.getPathReference() : "";
-            throw new RulesException(source + where + field + ": " + e.getOriginalMessage(), e);
+            throw new RulesException(source + " line " + line(e, text) + ": " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new RulesException(source + ": " + e.getMessage(), e);
         }
@@ -90,6 +93,37 @@ public final class RoutingRules {
         validate(source, "default", d);
         return new RoutingRules(List.copyOf(compiled), new RoutingDecision(d.department(), d.priority(), d.intent(),
                 d.name() != null ? d.name() : "default"));
+    }
+
+    /**
+     * Jackson reports an unknown field of a record where the record ends; the field's own line is the last line at
+     * or before that which names it.
+     */
+    private static int line(JsonProcessingException e, String text) {
+        int reported = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            String[] lines = text.split("\n", -1);
+            Pattern key = Pattern.compile("^[\\s-]*" + Pattern.quote(unknown.getPropertyName()) + "\\s*:");
+            for (int i = Math.min(reported, lines.length) - 1; i >= 0; i--) {
+                if (key.matcher(lines[i]).find()) {
+                    return i + 1;
+                }
+            }
+        }
+        return reported;
+    }
+
+    /** The field's path as a person writes it: rules[0].when.keywords. */
+    private static String path(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
     }
 
     private static void validate(String source, String name, Rule rule) {

@@ -77,7 +77,7 @@ public class MetaWebhookNormalizer {
     private JsonNode parse(byte[] body) {
         try {
             JsonNode root = json.readTree(body);
-            if (root == null) {
+            if (root == null || root.isMissingNode()) {
                 throw WebhookRejectedException.badRequest("body is empty");
             }
             return root;
