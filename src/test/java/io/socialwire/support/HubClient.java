@@ -1,0 +1,145 @@
+package io.socialwire.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.socialwire.channels.generic.StandardWebhookVerifier;
+import io.socialwire.channels.meta.MetaSignatureVerifier;
+
+/**
+ * What a user's script does against a running hub: signs and sends webhooks, and reads records back through the
+ * emulators' real APIs (ServiceNow Table API, Salesforce OAuth and SOQL), over real HTTP.
+ */
+public final class HubClient {
+
+    public static final String META_SECRET = "it-meta-secret";
+    public static final String META_VERIFY_TOKEN = "it-verify-token";
+    public static final String GENERIC_SECRET = "whsec_" + Base64.getEncoder()
+            .encodeToString("it-generic-webhook-secret-bytes".getBytes(StandardCharsets.UTF_8));
+    public static final String USER = "it-user";
+    public static final String PASSWORD = "it-password";
+    public static final String CLIENT_ID = "it-client";
+    public static final String CLIENT_SECRET = "it-client-secret";
+
+    /** The environment contract, as a user sets it. */
+    public static final Map<String, String> PROPERTIES = Map.of(
+            "META_APP_SECRET", META_SECRET,
+            "META_VERIFY_TOKEN", META_VERIFY_TOKEN,
+            "GENERIC_WEBHOOK_SECRET", GENERIC_SECRET,
+            "EMULATOR_USERNAME", USER,
+            "EMULATOR_PASSWORD", PASSWORD,
+            "EMULATOR_CLIENT_ID", CLIENT_ID,
+            "EMULATOR_CLIENT_SECRET", CLIENT_SECRET);
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+
+    public HubClient(int port) {
+        this.base = "http://localhost:" + port;
+    }
+
+    public HttpResponse<String> sendMeta(byte[] body) {
+        return sendMeta(body, new MetaSignatureVerifier(META_SECRET).sign(body));
+    }
+
+    public HttpResponse<String> sendMeta(byte[] body, String signature) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/webhooks/meta"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (signature != null) {
+            request.header("X-Hub-Signature-256", signature);
+        }
+        return send(request.build());
+    }
+
+    public HttpResponse<String> verifyMetaSubscription(String token, String challenge) {
+        return send(HttpRequest.newBuilder(URI.create(base + "/webhooks/meta?hub.mode=subscribe&hub.verify_token="
+                + encode(token) + "&hub.challenge=" + encode(challenge))).GET().build());
+    }
+
+    public HttpResponse<String> sendGeneric(String body) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        long now = Clock.systemUTC().instant().getEpochSecond();
+        String id = "msg_" + System.nanoTime();
+        String signature = new StandardWebhookVerifier(GENERIC_SECRET, Duration.ofMinutes(5), Clock.systemUTC())
+                .sign(id, now, bytes);
+        return send(HttpRequest.newBuilder(URI.create(base + "/webhooks/generic"))
+                .header("Content-Type", "application/json")
+                .header("webhook-id", id)
+                .header("webhook-timestamp", Long.toString(now))
+                .header("webhook-signature", signature)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build());
+    }
+
+    /** GET /api/now/table/{table}?sysparm_query=..., as a ServiceNow user with basic auth. */
+    public List<JsonNode> serviceNowTable(String table, String query) {
+        String basic = Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base
+                        + "/emulators/servicenow/api/now/table/" + table + "?sysparm_query=" + encode(query)))
+                .header("Authorization", "Basic " + basic).header("Accept", "application/json").GET().build());
+        return records(response, "result");
+    }
+
+    /** GET /services/data/v56.0/query?q=..., after an OAuth password login, as a Salesforce integration would. */
+    public List<JsonNode> soql(String query) {
+        String form = "grant_type=password&client_id=" + CLIENT_ID + "&client_secret=" + CLIENT_SECRET
+                + "&username=" + USER + "&password=" + PASSWORD;
+        HttpResponse<String> login = send(HttpRequest.newBuilder(URI.create(base
+                        + "/emulators/salesforce/services/oauth2/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+        String token = read(login).path("access_token").asText();
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base
+                        + "/emulators/salesforce/services/data/v56.0/query?q=" + encode(query)))
+                .header("Authorization", "Bearer " + token).GET().build());
+        return records(response, "records");
+    }
+
+    private static List<JsonNode> records(HttpResponse<String> response, String field) {
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("HTTP " + response.statusCode() + ": " + response.body());
+        }
+        JsonNode list = read(response).path(field);
+        List<JsonNode> result = new java.util.ArrayList<>();
+        list.forEach(result::add);
+        return result;
+    }
+
+    private static JsonNode read(HttpResponse<String> response) {
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

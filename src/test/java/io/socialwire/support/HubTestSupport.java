@@ -1,0 +1,33 @@
+package io.socialwire.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * Settings every end-to-end test shares: the environment contract and a Kafka data folder of its own. Ports are
+ * free random ones ({@code RANDOM_PORT}), so tests run beside a hub that is already running.
+ */
+public final class HubTestSupport {
+
+    private HubTestSupport() {
+    }
+
+    public static void register(DynamicPropertyRegistry registry) {
+        HubClient.PROPERTIES.forEach((key, value) -> registry.add(key, () -> value));
+        Path dataDir = newDataDir();
+        registry.add("SOCIALWIRE_DATA_DIR", dataDir::toString);
+    }
+
+    public static Path newDataDir() {
+        try {
+            Files.createDirectories(Path.of("target"));
+            return Files.createTempDirectory(Path.of("target"), "it-data-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
