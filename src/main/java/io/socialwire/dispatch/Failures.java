@@ -18,11 +18,14 @@ public class Failures {
 
     private static final Set<Integer> REFUSED = Set.of(300, 400, 404, 405, 409, 413, 415, 422);
 
+    /** Called while the exchange still carries its exception, to choose the error handling. */
     public boolean isPermanent(Exchange exchange) {
-        return isPermanent(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
+        Throwable failure = exchange.getException() != null ? exchange.getException()
+                : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        return isPermanentFailure(failure);
     }
 
-    public static boolean isPermanent(Throwable failure) {
+    public static boolean isPermanentFailure(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof SalesforceException sf) {
                 return REFUSED.contains(sf.getStatusCode());
