@@ -13,7 +13,7 @@ class EnrichmentConfiguration {
 
     @Bean
     LanguageDetection languageDetection(EnrichmentProperties properties) {
-        return new LanguageDetection(properties.languages());
+        return new LanguageDetection(properties.languages(), properties.highAccuracyLanguageDetection());
     }
 
     @Bean

@@ -13,16 +13,16 @@ public class LanguageDetection {
 
     private final LanguageDetector detector;
 
-    public LanguageDetection(List<String> isoCodes) {
+    public LanguageDetection(List<String> isoCodes, boolean highAccuracy) {
         if (isoCodes.size() < 2) {
             throw new IllegalArgumentException("socialwire.enrichment.languages needs at least two languages");
         }
         IsoCode639_1[] codes = isoCodes.stream()
                 .map(code -> IsoCode639_1.valueOf(code.trim().toUpperCase(Locale.ROOT)))
                 .toArray(IsoCode639_1[]::new);
-        this.detector = LanguageDetectorBuilder.fromIsoCodes639_1(codes)
-                .withMinimumRelativeDistance(0.05)
-                .build();
+        LanguageDetectorBuilder builder = LanguageDetectorBuilder.fromIsoCodes639_1(codes)
+                .withMinimumRelativeDistance(0.05);
+        this.detector = (highAccuracy ? builder : builder.withLowAccuracyMode()).build();
     }
 
     public String detect(String text) {

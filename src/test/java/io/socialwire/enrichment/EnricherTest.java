@@ -13,7 +13,7 @@ import org.springframework.core.io.FileSystemResource;
 class EnricherTest {
 
     private static final LanguageDetection LANGUAGES =
-            new LanguageDetection(List.of("en", "de", "fr", "es", "pt", "it"));
+            new LanguageDetection(List.of("en", "de", "fr", "es", "pt", "it"), false);
 
     private final Enricher enricher = new Enricher(LANGUAGES, new SentimentScoring(),
             new RoutingRulesSource(new FileSystemResource("config/routing.yaml")));
