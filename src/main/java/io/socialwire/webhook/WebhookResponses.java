@@ -1,5 +1,6 @@
 package io.socialwire.webhook;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -16,7 +17,10 @@ public class WebhookResponses {
     /** 200 once every interaction of the delivery (the body, a list) is on Kafka. */
     public void accepted(Exchange exchange) {
         int count = exchange.getMessage().getBody(java.util.List.class).size();
-        respond(exchange, 200, Map.of("status", "accepted", "interactions", count));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", "accepted");
+        body.put("interactions", count);
+        respond(exchange, 200, body);
     }
 
     public void rejected(Exchange exchange) {

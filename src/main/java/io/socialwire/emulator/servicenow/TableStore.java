@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,7 +55,7 @@ final class TableStore {
             record.put("priority", priority(record));
         }
         tables.computeIfAbsent(table, t -> new LinkedHashMap<>()).put(sysId, record);
-        return Map.copyOf(record);
+        return Collections.unmodifiableMap(new LinkedHashMap<>(record));
     }
 
     synchronized Optional<Map<String, String>> update(String table, String sysId, Map<String, String> fields,
@@ -74,7 +75,7 @@ final class TableStore {
     }
 
     synchronized Optional<Map<String, String>> get(String table, String sysId) {
-        return Optional.ofNullable(tables.getOrDefault(table, Map.of()).get(sysId)).map(Map::copyOf);
+        return Optional.ofNullable(tables.getOrDefault(table, Map.of()).get(sysId)).map(r -> Collections.unmodifiableMap(new LinkedHashMap<>(r)));
     }
 
     synchronized boolean delete(String table, String sysId) {
@@ -82,7 +83,7 @@ final class TableStore {
     }
 
     synchronized List<Map<String, String>> all(String table) {
-        return new ArrayList<>(tables.getOrDefault(table, Map.of()).values().stream().map(Map::copyOf).toList());
+        return new ArrayList<>(tables.getOrDefault(table, Map.of()).values().stream().map(r -> Collections.unmodifiableMap(new LinkedHashMap<>(r))).toList());
     }
 
     private static String priority(Map<String, String> record) {
