@@ -55,7 +55,7 @@ final class TableStore {
             record.put("priority", priority(record));
         }
         tables.computeIfAbsent(table, t -> new LinkedHashMap<>()).put(sysId, record);
-        return Collections.unmodifiableMap(new LinkedHashMap<>(record));
+        return snapshot(record);
     }
 
     synchronized Optional<Map<String, String>> update(String table, String sysId, Map<String, String> fields,
@@ -71,11 +71,11 @@ final class TableStore {
         if (record.containsKey("priority")) {
             record.put("priority", priority(record));
         }
-        return Optional.of(Map.copyOf(record));
+        return Optional.of(snapshot(record));
     }
 
     synchronized Optional<Map<String, String>> get(String table, String sysId) {
-        return Optional.ofNullable(tables.getOrDefault(table, Map.of()).get(sysId)).map(r -> Collections.unmodifiableMap(new LinkedHashMap<>(r)));
+        return Optional.ofNullable(tables.getOrDefault(table, Map.of()).get(sysId)).map(TableStore::snapshot);
     }
 
     synchronized boolean delete(String table, String sysId) {
@@ -83,7 +83,12 @@ final class TableStore {
     }
 
     synchronized List<Map<String, String>> all(String table) {
-        return new ArrayList<>(tables.getOrDefault(table, Map.of()).values().stream().map(r -> Collections.unmodifiableMap(new LinkedHashMap<>(r))).toList());
+        return new ArrayList<>(tables.getOrDefault(table, Map.of()).values().stream().map(TableStore::snapshot).toList());
+    }
+
+    /** A read-only copy that keeps the field order, as the Table API answers it. */
+    private static Map<String, String> snapshot(Map<String, String> record) {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(record));
     }
 
     private static String priority(Map<String, String> record) {
