@@ -9,41 +9,24 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.socialwire.kafka.KafkaBootstrap;
 import io.socialwire.support.HubClient;
-import io.socialwire.support.HubTestSupport;
+import io.socialwire.support.HubIntegrationTest;
 import io.socialwire.support.TopicProbe;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * A record the target refuses (here: the Lead's external id field does not exist in the org) goes to the
  * dead-letter topic with the reason, unchanged, and its offset is committed; the interactions after it flow on.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "socialwire.salesforce.lead-external-id-field=Not_In_The_Org__c")
-class DeadLetterIT {
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        HubTestSupport.register(registry);
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    KafkaBootstrap kafka;
+@TestPropertySource(properties = "socialwire.salesforce.lead-external-id-field=Not_In_The_Org__c")
+class DeadLetterIT extends HubIntegrationTest {
 
     @Test
     void aRefusedRecordIsDeadLetteredWithItsReasonAndTheRestFlowOn() {
-        HubClient hub = new HubClient(port);
+        HubClient hub = hub();
         String salesQuestion = "{\"channel\":\"x\",\"kind\":\"post\",\"externalId\":\"77\",\"text\":\"What is the "
                 + "pricing of the enterprise plan?\",\"author\":{\"id\":\"9\",\"handle\":\"private_person\"}}";
 
@@ -52,7 +35,7 @@ class DeadLetterIT {
 
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> hub.serviceNowTable("incident", "correlation_id=facebook:2002_3003"), r -> r.size() == 1);
-        try (TopicProbe topics = new TopicProbe(kafka.servers())) {
+        try (TopicProbe topics = topics()) {
             List<ConsumerRecord<String, String>> dead = topics.readAll("socialwire.dlq");
             assertThat(dead).singleElement().satisfies(record -> {
                 assertThat(record.value()).contains("\"id\":\"x:77\"", "\"handle\":\"private_person\"");

@@ -9,48 +9,30 @@ import java.time.Duration;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.socialwire.kafka.KafkaBootstrap;
 import io.socialwire.support.HubClient;
-import io.socialwire.support.HubTestSupport;
+import io.socialwire.support.HubIntegrationTest;
 import io.socialwire.support.TopicProbe;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The walking skeleton end to end: signed webhooks over HTTP, the embedded KRaft Kafka, the real camel-kafka,
  * camel-servicenow and camel-salesforce components, and the records read back through the emulators' real APIs.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class SocialwireIT {
+class SocialwireIT extends HubIntegrationTest {
 
     private static final String INTERACTIONS = "socialwire.interactions";
     private static final Duration DELIVERY = Duration.ofSeconds(30);
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        HubTestSupport.register(registry);
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    KafkaBootstrap kafka;
 
     HubClient hub;
     TopicProbe topics;
 
     @BeforeEach
     void connect() {
-        hub = new HubClient(port);
-        topics = new TopicProbe(kafka.servers());
+        hub = hub();
+        topics = topics();
     }
 
     @AfterEach

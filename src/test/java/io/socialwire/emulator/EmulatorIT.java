@@ -19,35 +19,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.socialwire.emulator.salesforce.SalesforceEmulator;
 import io.socialwire.emulator.servicenow.ServiceNowEmulator;
-import io.socialwire.support.HubClient;
-import io.socialwire.support.HubTestSupport;
+import io.socialwire.support.HubIntegrationTest;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.salesforce.api.SalesforceException;
 import org.apache.camel.component.servicenow.ServiceNowException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The emulators as the real components and a person with curl see them: OAuth grants, session expiry and
  * re-login, error shapes, SOQL, sObject collections, encoded queries and Link pagination.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class EmulatorIT {
+class EmulatorIT extends HubIntegrationTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        HubTestSupport.register(registry);
-    }
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     ProducerTemplate camel;
@@ -100,7 +86,7 @@ class EmulatorIT {
 
         upsertLead("relogin-2", "{\"LastName\":\"After\",\"Company\":\"Acme\"}");
 
-        assertThat(new HubClient(port).soql("SELECT LastName FROM Lead WHERE Socialwire_Id__c = 'relogin-2'"))
+        assertThat(hub().soql("SELECT LastName FROM Lead WHERE Socialwire_Id__c = 'relogin-2'"))
                 .extracting(r -> r.path("LastName").asText()).containsExactly("After");
     }
 
@@ -109,7 +95,7 @@ class EmulatorIT {
         upsertLead("upsert-1", "{\"LastName\":\"First\",\"Company\":\"Acme\"}");
         upsertLead("upsert-1", "{\"LastName\":\"Second\",\"Company\":\"Acme\"}");
 
-        assertThat(new HubClient(port).soql("SELECT LastName, Name FROM Lead WHERE Socialwire_Id__c = 'upsert-1'"))
+        assertThat(hub().soql("SELECT LastName, Name FROM Lead WHERE Socialwire_Id__c = 'upsert-1'"))
                 .singleElement().satisfies(r -> assertThat(r.path("Name").asText()).isEqualTo("Second"));
         assertThatThrownBy(() -> upsertLead("upsert-2", "{\"LastName\":\"NoCompany\"}"))
                 .isInstanceOf(CamelExecutionException.class).cause()
@@ -137,7 +123,7 @@ class EmulatorIT {
 
         assertThat(partial).hasSize(2);
         assertThat(atomic).hasSize(2);
-        List<JsonNode> kept = new HubClient(port).soql("SELECT Id FROM Contact WHERE LastName = 'Kept'");
+        List<JsonNode> kept = hub().soql("SELECT Id FROM Contact WHERE LastName = 'Kept'");
         assertThat(kept).hasSize(1);
         assertThat(JSON.valueToTree(atomic).get(0).path("errors").get(0).path("errorCode").asText())
                 .isEqualTo("ALL_OR_NONE_OPERATION_ROLLED_BACK");

@@ -18,6 +18,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -87,14 +88,8 @@ public class ServiceNowEmulator {
     public ResponseEntity<Map<String, Object>> create(@PathVariable String table,
                                                       @RequestBody(required = false) Map<String, Object> fields,
                                                       HttpServletRequest request) {
-        Optional<String> user = authenticate(request);
-        if (user.isEmpty()) {
-            return unauthenticated();
-        }
-        if (!tables.contains(table)) {
-            return invalidTable(table);
-        }
-        return ResponseEntity.status(201).body(result(store.insert(table, strings(fields), user.get())));
+        String user = authorize(request, table);
+        return ResponseEntity.status(201).body(result(store.insert(table, strings(fields), user)));
     }
 
     @GetMapping(path = {"/api/now/table/{table}", "/api/now/v1/table/{table}"})
@@ -104,17 +99,12 @@ public class ServiceNowEmulator {
                                                     @RequestParam(name = "sysparm_offset", defaultValue = "0") int offset,
                                                     @RequestParam(name = "sysparm_fields", required = false) String f,
                                                     HttpServletRequest request) {
-        if (authenticate(request).isEmpty()) {
-            return unauthenticated();
-        }
-        if (!tables.contains(table)) {
-            return invalidTable(table);
-        }
+        authorize(request, table);
         List<Map<String, String>> matching;
         try {
             matching = EncodedQuery.parse(q).apply(store.all(table));
         } catch (IllegalArgumentException e) {
-            return error(400, e.getMessage(), null);
+            throw new ServiceNowError(400, e.getMessage(), null);
         }
         int pageSize = limit == null ? 10000 : Math.max(1, limit);
         List<Map<String, String>> page = matching.stream().skip(Math.max(0, offset)).limit(pageSize)
@@ -131,14 +121,8 @@ public class ServiceNowEmulator {
     public ResponseEntity<Map<String, Object>> get(@PathVariable String table, @PathVariable String sysId,
                                                    @RequestParam(name = "sysparm_fields", required = false) String f,
                                                    HttpServletRequest request) {
-        if (authenticate(request).isEmpty()) {
-            return unauthenticated();
-        }
-        if (!tables.contains(table)) {
-            return invalidTable(table);
-        }
-        return store.get(table, sysId).map(r -> ResponseEntity.ok(result(select(r, f))))
-                .orElseGet(ServiceNowEmulator::noRecord);
+        authorize(request, table);
+        return ResponseEntity.ok(result(select(store.get(table, sysId).orElseThrow(ServiceNowEmulator::noRecord), f)));
     }
 
     @RequestMapping(path = {"/api/now/table/{table}/{sysId}", "/api/now/v1/table/{table}/{sysId}"},
@@ -146,29 +130,43 @@ public class ServiceNowEmulator {
     public ResponseEntity<Map<String, Object>> update(@PathVariable String table, @PathVariable String sysId,
                                                       @RequestBody(required = false) Map<String, Object> fields,
                                                       HttpServletRequest request) {
-        Optional<String> user = authenticate(request);
-        if (user.isEmpty()) {
-            return unauthenticated();
-        }
-        if (!tables.contains(table)) {
-            return invalidTable(table);
-        }
-        return store.update(table, sysId, strings(fields), user.get()).map(r -> ResponseEntity.ok(result(r)))
-                .orElseGet(ServiceNowEmulator::noRecord);
+        String user = authorize(request, table);
+        return ResponseEntity.ok(result(store.update(table, sysId, strings(fields), user)
+                .orElseThrow(ServiceNowEmulator::noRecord)));
     }
 
     @DeleteMapping(path = {"/api/now/table/{table}/{sysId}", "/api/now/v1/table/{table}/{sysId}"})
     public ResponseEntity<Map<String, Object>> delete(@PathVariable String table, @PathVariable String sysId,
                                                       HttpServletRequest request) {
-        if (authenticate(request).isEmpty()) {
-            return unauthenticated();
+        authorize(request, table);
+        if (!store.delete(table, sysId)) {
+            throw noRecord();
         }
-        return store.delete(table, sysId) ? ResponseEntity.noContent().build() : noRecord();
+        return ResponseEntity.noContent().build();
     }
 
     /** Expires every bearer token, as a session timeout would on a real instance. */
     public void expireTokens() {
         tokens.expireAll();
+    }
+
+    @ExceptionHandler(ServiceNowError.class)
+    public ResponseEntity<Map<String, Object>> error(ServiceNowError e) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("message", e.getMessage());
+        error.put("detail", e.detail());
+        return ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("error", error, "status", "failure"));
+    }
+
+    /** The authenticated user, after checking the table exists; otherwise ServiceNow's 401 or 400. */
+    private String authorize(HttpServletRequest request, String table) {
+        String user = authenticate(request).orElseThrow(
+                () -> new ServiceNowError(401, "User Not Authenticated", "Required to provide Auth information"));
+        if (!tables.contains(table)) {
+            throw new ServiceNowError(400, "Invalid table " + table, null);
+        }
+        return user;
     }
 
     private Optional<String> authenticate(HttpServletRequest request) {
@@ -231,24 +229,8 @@ public class ServiceNowEmulator {
         return Map.of("result", value);
     }
 
-    private static ResponseEntity<Map<String, Object>> unauthenticated() {
-        return error(401, "User Not Authenticated", "Required to provide Auth information");
-    }
-
-    private static ResponseEntity<Map<String, Object>> invalidTable(String table) {
-        return error(400, "Invalid table " + table, null);
-    }
-
-    private static ResponseEntity<Map<String, Object>> noRecord() {
-        return error(404, "No Record found", "Record doesn't exist or ACL restricts the record retrieval");
-    }
-
-    private static ResponseEntity<Map<String, Object>> error(int status, String message, String detail) {
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("message", message);
-        error.put("detail", detail);
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("error", error, "status", "failure"));
+    private static ServiceNowError noRecord() {
+        return new ServiceNowError(404, "No Record found", "Record doesn't exist or ACL restricts the record retrieval");
     }
 
     private static ResponseEntity<Map<String, Object>> oauthError(String error, String description) {
