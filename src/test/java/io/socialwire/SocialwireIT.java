@@ -103,6 +103,21 @@ class SocialwireIT extends HubIntegrationTest {
     }
 
     @Test
+    void departmentsWithoutTheirOwnSinkYetLandAsSocialIncidents() {
+        String candidate = "{\"channel\":\"linkedin\",\"kind\":\"comment\",\"externalId\":\"c-1\","
+                + "\"text\":\"Are you hiring backend engineers in Lisbon? Where do I send my job application?\"}";
+
+        assertThat(hub.sendGeneric(candidate).statusCode()).isEqualTo(200);
+
+        JsonNode incident = awaitOne(() -> hub.serviceNowTable("incident", "correlation_id=linkedin:c-1"));
+        assertThat(incident.path("category").asText()).isEqualTo("social");
+        assertThat(incident.path("subcategory").asText()).isEqualTo("hr");
+        assertThat(incident.path("priority").asText()).isEqualTo("3");
+        assertThat(incident.path("description").asText())
+                .contains("Routing:      rule 'hr-candidates' -> hr, priority 3");
+    }
+
+    @Test
     void aRedeliveredWebhookStillMakesOneIncident() {
         byte[] reply = Fixtures.bytes("fixtures/meta/page-feed-reply.json");
 
