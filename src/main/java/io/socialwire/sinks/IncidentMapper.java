@@ -3,6 +3,7 @@ package io.socialwire.sinks;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.socialwire.identity.Person;
 import io.socialwire.model.SocialInteraction;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -18,19 +19,37 @@ public class IncidentMapper {
     private static final String[][] IMPACT_URGENCY = {{"1", "1"}, {"1", "2"}, {"2", "2"}, {"2", "3"}, {"3", "3"}};
 
     private final String contactType;
+    private final String followUpField;
 
-    public IncidentMapper(@Value("${socialwire.servicenow.contact-type:social}") String contactType) {
+    public IncidentMapper(@Value("${socialwire.servicenow.contact-type:social}") String contactType,
+                          @Value("${socialwire.servicenow.follow-up-field:comments}") String followUpField) {
+        if (!followUpField.equals("comments") && !followUpField.equals("work_notes")) {
+            throw new IllegalArgumentException("socialwire.servicenow.follow-up-field must be comments or work_notes");
+        }
         this.contactType = contactType;
+        this.followUpField = followUpField;
+    }
+
+    /** A follow-up as a journal entry: customer-visible comments, or internal work notes. */
+    public Map<String, Object> followUp(SocialInteraction interaction) {
+        return Map.of(followUpField, SocialContext.comment(interaction));
+    }
+
+    /** Finds the journal entry of this follow-up on the incident, if it was written before. */
+    public String journalQuery(String incidentSysId, String interactionId) {
+        return "element_id=" + incidentSysId + "^element=" + followUpField + "^valueLIKE"
+                + SocialContext.marker(interactionId);
     }
 
     /** The category says which kind of incident: support's own, or the fallback for departments without a sink. */
-    public Map<String, Object> incident(SocialInteraction interaction, String category) {
+    public Map<String, Object> incident(SocialInteraction interaction, String category, Person person) {
         int priority = interaction.enrichment() == null ? 4 : interaction.enrichment().priority();
         String[] impactUrgency = IMPACT_URGENCY[Math.max(1, Math.min(5, priority)) - 1];
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("short_description", SocialContext.summary(interaction));
-        fields.put("description", SocialContext.block(interaction));
-        fields.put("correlation_id", interaction.id());
+        fields.put("description", SocialContext.block(interaction, person));
+        // the incident is the conversation's record: found again by the conversation, whichever message comes
+        fields.put("correlation_id", interaction.conversationId());
         fields.put("correlation_display", "Socialwire");
         fields.put("contact_type", contactType);
         fields.put("category", category);

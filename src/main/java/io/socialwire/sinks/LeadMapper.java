@@ -5,25 +5,47 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.socialwire.identity.IdentityProperties;
+import io.socialwire.identity.IdentityResolver;
+import io.socialwire.identity.SalesforceQueries;
 import io.socialwire.model.Author;
 import io.socialwire.model.Channels;
 import io.socialwire.model.SocialInteraction;
 import org.springframework.stereotype.Component;
 
 /**
- * Interaction to a Salesforce Lead as a JSON string (camel-salesforce sends a Map as {@code toString()}, which is
- * not JSON). The external id field is in the upsert URL, never in the body, as Salesforce requires.
+ * Interactions to Salesforce Leads and Tasks, as JSON strings (camel-salesforce sends a Map as {@code toString()},
+ * which is not JSON). External id fields are in the upsert URL, never in the body, as Salesforce requires.
  */
 @Component("leadMapper")
 public class LeadMapper {
 
     /** Lead.Company is required; a social author rarely names theirs. */
     static final String UNKNOWN_COMPANY = "[not provided]";
+    private static final int SUBJECT_LENGTH = 255;
 
     private final ObjectMapper json;
+    private final IdentityProperties identity;
 
-    public LeadMapper(ObjectMapper json) {
+    public LeadMapper(ObjectMapper json, IdentityProperties identity) {
         this.json = json;
+        this.identity = identity;
+    }
+
+    /**
+     * A Lead is a person, not a conversation: it is keyed by the author on the channel, so one unknown author
+     * never becomes two Leads; only when the channel names no author is it keyed by the conversation.
+     */
+    public String personKey(SocialInteraction interaction) {
+        Author author = interaction.author();
+        return author == null || author.id() == null ? interaction.conversationId()
+                : interaction.channel() + ":author:" + author.id();
+    }
+
+    /** Finds the Lead a person's earlier conversation created. */
+    public String findQuery(SocialInteraction interaction, String externalIdField) {
+        return "SELECT Id, Description FROM Lead WHERE " + externalIdField + " = "
+                + SalesforceQueries.literal(personKey(interaction)) + " LIMIT 1";
     }
 
     public String lead(SocialInteraction interaction) throws JsonProcessingException {
@@ -45,7 +67,27 @@ public class LeadMapper {
         fields.put("Company", UNKNOWN_COMPANY);
         fields.put("LeadSource", Channels.displayName(interaction.channel()));
         fields.put("Description", SocialContext.block(interaction));
+        String handleField = identity.handleFields().get(interaction.channel());
+        String handle = IdentityResolver.handle(interaction);
+        if (handleField != null && handle != null) {
+            // so that the author's next conversation finds this Lead
+            fields.put(handleField, handle);
+        }
+        return json.writeValueAsString(fields);
+    }
+
+    /** A completed Task on the person (Lead or Contact): a follow-up in their conversation, or their history. */
+    public String task(SocialInteraction interaction, String whoId) throws JsonProcessingException {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        String subject = SocialContext.summary(interaction);
+        fields.put("Subject", subject.length() > SUBJECT_LENGTH ? subject.substring(0, SUBJECT_LENGTH) : subject);
+        fields.put("Description", SocialContext.comment(interaction));
+        fields.put("Status", "Completed");
+        fields.put("Priority", "Normal");
+        fields.put("WhoId", whoId);
+        if (interaction.createdAt() != null) {
+            fields.put("ActivityDate", interaction.createdAt().toString().substring(0, 10));
+        }
         return json.writeValueAsString(fields);
     }
 }
-

@@ -2,6 +2,7 @@ package io.socialwire.sinks;
 
 import java.util.Locale;
 
+import io.socialwire.identity.Person;
 import io.socialwire.model.Author;
 import io.socialwire.model.Channels;
 import io.socialwire.model.Enrichment;
@@ -20,12 +21,20 @@ public final class SocialContext {
     }
 
     public static String block(SocialInteraction in) {
+        return block(in, null);
+    }
+
+    /** The block, with the Salesforce Contact or Lead the author is known as, when there is one. */
+    public static String block(SocialInteraction in, Person person) {
         Enrichment e = in.enrichment();
         StringBuilder b = new StringBuilder();
         b.append("Social interaction received by Socialwire\n");
         line(b, "Channel", Channels.displayName(in.channel()) + " (" + in.kind() + ")");
         line(b, "Author", author(in.author()));
         line(b, "Profile", in.author() == null ? null : in.author().profileUrl());
+        if (person != null) {
+            line(b, "Known as", person.describe());
+        }
         line(b, "Link", in.url());
         line(b, "Posted", in.createdAt() == null ? null : in.createdAt().toString());
         line(b, "Language", in.language());
@@ -37,6 +46,37 @@ public final class SocialContext {
         line(b, "Conversation", in.conversationId());
         b.append("\nText:\n").append(in.text() == null ? "(the channel sent no text)" : in.text()).append('\n');
         return b.toString();
+    }
+
+    /**
+     * A follow-up as a comment on the conversation's record. It ends with a marker naming the interaction, which
+     * is how a redelivered follow-up is recognised in the record's comments.
+     */
+    public static String comment(SocialInteraction in) {
+        Enrichment e = in.enrichment();
+        StringBuilder b = new StringBuilder();
+        b.append(Channels.displayName(in.channel())).append(' ').append(in.kind().replace('_', ' '))
+                .append(" from ").append(author(in.author()) == null ? "an unknown author" : author(in.author()))
+                .append(in.createdAt() == null ? "" : " at " + in.createdAt()).append(":\n")
+                .append(in.text() == null ? "(the channel sent no text)" : in.text()).append("\n\n");
+        line(b, "Link", in.url());
+        line(b, "Sentiment", e == null ? null : sentiment(e.sentiment()));
+        b.append(marker(in.id()));
+        return b.toString();
+    }
+
+    /** Names the interaction inside a comment; unique, so a search for it finds only that interaction. */
+    public static String marker(String interactionId) {
+        return "(socialwire:" + interactionId + ")";
+    }
+
+    /** The interaction that created a record, read back from its block; null when the record is not ours. */
+    public static String createdBy(String block) {
+        if (block == null) {
+            return null;
+        }
+        return block.lines().filter(l -> l.startsWith("Interaction:")).map(l -> l.substring(12).strip())
+                .findFirst().orElse(null);
     }
 
     /** One line: what was said, by whom, on which channel. */

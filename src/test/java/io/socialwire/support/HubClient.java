@@ -48,9 +48,16 @@ public final class HubClient {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final String emulators;
 
     public HubClient(int port) {
-        this.base = "http://localhost:" + port;
+        this(port, port);
+    }
+
+    /** A hub whose emulators run in another process (so they outlive the hub's restarts). */
+    public HubClient(int hubPort, int emulatorPort) {
+        this.base = "http://localhost:" + hubPort;
+        this.emulators = "http://localhost:" + emulatorPort;
     }
 
     public HttpResponse<String> sendMeta(byte[] body) {
@@ -89,7 +96,7 @@ public final class HubClient {
     /** GET /api/now/table/{table}?sysparm_query=..., as a ServiceNow user with basic auth. */
     public List<JsonNode> serviceNowTable(String table, String query) {
         String basic = Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(emulators
                         + "/emulators/servicenow/api/now/table/" + table + "?sysparm_query=" + encode(query)))
                 .header("Authorization", "Basic " + basic).header("Accept", "application/json").GET().build());
         return records(response, "result");
@@ -97,17 +104,43 @@ public final class HubClient {
 
     /** GET /services/data/v56.0/query?q=..., after an OAuth password login, as a Salesforce integration would. */
     public List<JsonNode> soql(String query) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(emulators
+                        + "/emulators/salesforce/services/data/v56.0/query?q=" + encode(query)))
+                .header("Authorization", "Bearer " + salesforceToken()).GET().build());
+        return records(response, "records");
+    }
+
+    private String salesforceToken() {
         String form = "grant_type=password&client_id=" + CLIENT_ID + "&client_secret=" + CLIENT_SECRET
                 + "&username=" + USER + "&password=" + PASSWORD;
-        HttpResponse<String> login = send(HttpRequest.newBuilder(URI.create(base
+        HttpResponse<String> login = send(HttpRequest.newBuilder(URI.create(emulators
                         + "/emulators/salesforce/services/oauth2/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build());
-        String token = read(login).path("access_token").asText();
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base
-                        + "/emulators/salesforce/services/data/v56.0/query?q=" + encode(query)))
-                .header("Authorization", "Bearer " + token).GET().build());
-        return records(response, "records");
+        return read(login).path("access_token").asText();
+    }
+
+    /** POST /services/data/v56.0/sobjects/{type}: what a Salesforce user does when they create a record by hand. */
+    public String createSObject(String type, String json) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(emulators
+                        + "/emulators/salesforce/services/data/v56.0/sobjects/" + type))
+                .header("Authorization", "Bearer " + salesforceToken()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("HTTP " + response.statusCode() + ": " + response.body());
+        }
+        return read(response).path("id").asText();
+    }
+
+    /** The journal entries (comments, work notes) of a ServiceNow record, oldest first. */
+    public List<JsonNode> journal(String sysId) {
+        return serviceNowTable("sys_journal_field", "element_id=" + sysId + "^ORDERBYsys_created_on");
+    }
+
+    /** GET /api/interactions/{id}: where the hub says an interaction went. */
+    public HttpResponse<String> whereDid(String interactionId) {
+        return send(HttpRequest.newBuilder(URI.create(base + "/api/interactions/" + encode(interactionId)))
+                .GET().build());
     }
 
     private static List<JsonNode> records(HttpResponse<String> response, String field) {

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -24,6 +25,11 @@ final class TableStore {
     /** ServiceNow's default priority lookup, indexed by impact and urgency (1..3). */
     private static final String[][] PRIORITY = {{"1", "2", "3"}, {"2", "3", "4"}, {"3", "4", "5"}};
 
+    /** Journal fields are not stored on the record: each write adds a sys_journal_field row, as on an instance. */
+    private static final List<String> JOURNAL_FIELDS = List.of("comments", "work_notes");
+    private static final Set<String> TASK_TABLES = Set.of("incident", "sn_hr_core_case");
+    static final String JOURNAL = "sys_journal_field";
+
     private final Map<String, Map<String, Map<String, String>>> tables = new HashMap<>();
     private final Map<String, Integer> numbers = new HashMap<>();
     private final Clock clock;
@@ -34,6 +40,7 @@ final class TableStore {
 
     synchronized Map<String, String> insert(String table, Map<String, String> fields, String user) {
         Map<String, String> record = new LinkedHashMap<>(fields);
+        Map<String, String> journal = takeJournal(table, record);
         String now = SYS_TIME.format(clock.instant());
         String sysId = UUID.randomUUID().toString().replace("-", "");
         record.put("sys_id", sysId);
@@ -55,6 +62,7 @@ final class TableStore {
             record.put("priority", priority(record));
         }
         tables.computeIfAbsent(table, t -> new LinkedHashMap<>()).put(sysId, record);
+        journal(table, sysId, journal, user);
         return snapshot(record);
     }
 
@@ -64,7 +72,10 @@ final class TableStore {
         if (record == null) {
             return Optional.empty();
         }
-        record.putAll(fields);
+        Map<String, String> changes = new LinkedHashMap<>(fields);
+        Map<String, String> journal = takeJournal(table, changes);
+        record.putAll(changes);
+        journal(table, sysId, journal, user);
         record.put("sys_updated_on", SYS_TIME.format(clock.instant()));
         record.put("sys_updated_by", user);
         record.put("sys_mod_count", Integer.toString(Integer.parseInt(record.get("sys_mod_count")) + 1));
@@ -84,6 +95,31 @@ final class TableStore {
 
     synchronized List<Map<String, String>> all(String table) {
         return new ArrayList<>(tables.getOrDefault(table, Map.of()).values().stream().map(TableStore::snapshot).toList());
+    }
+
+    private static Map<String, String> takeJournal(String table, Map<String, String> fields) {
+        Map<String, String> journal = new LinkedHashMap<>();
+        if (TASK_TABLES.contains(table)) {
+            for (String field : JOURNAL_FIELDS) {
+                String value = fields.remove(field);
+                if (value != null && !value.isBlank()) {
+                    journal.put(field, value);
+                }
+                fields.put(field, "");
+            }
+        }
+        return journal;
+    }
+
+    private void journal(String table, String sysId, Map<String, String> entries, String user) {
+        entries.forEach((element, value) -> {
+            Map<String, String> row = new LinkedHashMap<>();
+            row.put("name", table);
+            row.put("element_id", sysId);
+            row.put("element", element);
+            row.put("value", value);
+            insert(JOURNAL, row, user);
+        });
     }
 
     /** A read-only copy that keeps the field order, as the Table API answers it. */

@@ -1,0 +1,61 @@
+package io.socialwire.conversation;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.socialwire.kafka.CompactedTopicView;
+import io.socialwire.kafka.KafkaBootstrap;
+import io.socialwire.kafka.KafkaTopics;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * Conversation to record, kept in the compacted topic {@code socialwire.threads}. Every instance reads it whole
+ * when it starts, before its routes consume (this bean is ready before Camel starts), and follows it after.
+ */
+@Component
+public class ConversationIndex implements DisposableBean {
+
+    private final CompactedTopicView<ThreadRecord> view;
+
+    public ConversationIndex(KafkaBootstrap bootstrap, KafkaTopics topics, ObjectMapper json) {
+        this.view = new CompactedTopicView<>(bootstrap.servers(), topics.names().threads(),
+                value -> read(json, value), thread -> write(json, thread));
+        view.start();
+    }
+
+    public ThreadRecord find(String conversationId) {
+        return view.get(conversationId);
+    }
+
+    public void remember(ThreadRecord thread) {
+        view.put(thread.conversationId(), thread);
+    }
+
+    public int size() {
+        return view.size();
+    }
+
+    @Override
+    public void destroy() throws InterruptedException {
+        view.close();
+    }
+
+    static ThreadRecord read(ObjectMapper json, String value) {
+        try {
+            return json.readValue(value, ThreadRecord.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String write(ObjectMapper json, Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

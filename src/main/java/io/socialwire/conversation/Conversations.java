@@ -1,0 +1,166 @@
+package io.socialwire.conversation;
+
+import java.io.InputStream;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.socialwire.identity.SalesforceQueries;
+import io.socialwire.model.SocialInteraction;
+import io.socialwire.receipts.Receipts;
+import io.socialwire.sinks.RecordUrls;
+import io.socialwire.sinks.SocialContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.component.salesforce.api.dto.UpsertSObjectResult;
+import org.springframework.stereotype.Component;
+
+/**
+ * The conversation steps of the routes. Each interaction is in one of three states, set as the
+ * {@code conversation} header: {@code new} (no record yet: create one), {@code recorded} (this interaction created
+ * the record already: a redelivery, nothing to do) or {@code follow-up} (add it to the record). The index is asked
+ * first; when it knows nothing, the target is searched before anything is created.
+ */
+@Component("conversations")
+public class Conversations {
+
+    public static final String STATE_HEADER = "conversation";
+    public static final String RECORD_ID_HEADER = "recordId";
+    public static final String CONVERSATION_ID_HEADER = "conversationId";
+    /** Where the conversation's record is ({@code servicenow:incident}, {@code salesforce:Lead}); none when new. */
+    public static final String RECORD_HEADER = "record";
+    public static final String NEW = "new";
+    public static final String RECORDED = "recorded";
+    public static final String FOLLOW_UP = "follow-up";
+    public static final String INTERACTION = "interaction";
+
+    private final ConversationIndex index;
+    private final Receipts receipts;
+    private final RecordUrls urls;
+    private final SalesforceQueries salesforce;
+    private final Clock clock;
+
+    public Conversations(ConversationIndex index, Receipts receipts, RecordUrls urls, SalesforceQueries salesforce,
+                         Clock clock) {
+        this.index = index;
+        this.receipts = receipts;
+        this.urls = urls;
+        this.salesforce = salesforce;
+        this.clock = clock;
+    }
+
+    /** Dispatch: what the index knows of this interaction's conversation. */
+    public void lookup(Exchange exchange) {
+        SocialInteraction interaction = exchange.getMessage().getBody(SocialInteraction.class);
+        exchange.setProperty(INTERACTION, interaction);
+        exchange.getMessage().setHeader(CONVERSATION_ID_HEADER, interaction.conversationId());
+        follow(exchange, index.find(interaction.conversationId()));
+    }
+
+    /** After a ServiceNow search by correlation_id: adopt the incident found, if any. */
+    public void adoptIncident(Exchange exchange) {
+        List<?> found = exchange.getMessage().getBody(List.class);
+        if (found != null && !found.isEmpty()) {
+            Map<?, ?> incident = (Map<?, ?>) found.get(0);
+            adopt(exchange, "servicenow", "incident", (String) incident.get("sys_id"),
+                    SocialContext.createdBy((String) incident.get("description")));
+        }
+    }
+
+    /** After a Salesforce search: adopt the record found, if any. */
+    public void adoptSalesforceRecord(Exchange exchange, String type) {
+        Optional<JsonNode> found = salesforce.firstRecord(exchange.getMessage().getBody(InputStream.class));
+        found.ifPresent(r -> adopt(exchange, "salesforce", type, r.path("Id").asText(),
+                SocialContext.createdBy(r.path("Description").asText(null))));
+    }
+
+    /** A Salesforce record the author was matched to becomes the conversation's record. */
+    public void adoptPerson(Exchange exchange, String type, String id) {
+        adopt(exchange, "salesforce", type, id, null);
+    }
+
+    public void createdIncident(Exchange exchange) {
+        Map<?, ?> incident = exchange.getMessage().getBody(Map.class);
+        created(exchange, "servicenow", "incident", (String) incident.get("sys_id"));
+    }
+
+    /**
+     * After an upsert by external id. Salesforce answers 201 with the id when it created the record, and 204
+     * without one when the record already existed (another conversation of the same person got there first):
+     * then the record is looked up and this interaction becomes a follow-up on it.
+     */
+    public void upsertedSalesforceRecord(Exchange exchange, String type, String externalIdField) {
+        UpsertSObjectResult result = exchange.getMessage().getBody(UpsertSObjectResult.class);
+        if (result != null && Boolean.TRUE.equals(result.getCreated()) && result.getId() != null) {
+            created(exchange, "salesforce", type, result.getId());
+            return;
+        }
+        String key = exchange.getMessage().getHeader("sObjectIdValue", String.class);
+        JsonNode existing = salesforce.first("SELECT Id, Description FROM " + type + " WHERE " + externalIdField
+                + " = " + SalesforceQueries.literal(key)).orElseThrow(() -> new IllegalStateException(
+                        type + " upserted by " + externalIdField + " but not found"));
+        adopt(exchange, "salesforce", type, existing.path("Id").asText(),
+                SocialContext.createdBy(existing.path("Description").asText(null)));
+    }
+
+    /** A redelivered first interaction: its record exists; say so again, change nothing. */
+    public void recorded(Exchange exchange) {
+        ThreadRecord thread = thread(exchange);
+        receipt(exchange, thread.system(), thread.recordId(), thread.recordUrl(), "created");
+    }
+
+    public void commented(Exchange exchange) {
+        ThreadRecord thread = thread(exchange);
+        receipt(exchange, thread.system(), thread.recordId(), thread.recordUrl(), "commented");
+    }
+
+    /** The interaction was logged on the author's Contact. */
+    public void linked(Exchange exchange, String contactId) {
+        receipt(exchange, "salesforce", contactId, urls.salesforce("Contact", contactId), "linked");
+    }
+
+    public ThreadRecord thread(Exchange exchange) {
+        return exchange.getProperty("thread", ThreadRecord.class);
+    }
+
+    private void adopt(Exchange exchange, String system, String type, String id, String createdBy) {
+        SocialInteraction interaction = interaction(exchange);
+        ThreadRecord thread = new ThreadRecord(interaction.conversationId(), system, type, id, url(system, type, id),
+                createdBy, clock.instant());
+        index.remember(thread);
+        follow(exchange, thread);
+    }
+
+    private void created(Exchange exchange, String system, String type, String id) {
+        SocialInteraction interaction = interaction(exchange);
+        ThreadRecord thread = new ThreadRecord(interaction.conversationId(), system, type, id, url(system, type, id),
+                interaction.id(), clock.instant());
+        index.remember(thread);
+        follow(exchange, thread);
+        receipt(exchange, system, id, thread.recordUrl(), "created");
+    }
+
+    private void follow(Exchange exchange, ThreadRecord thread) {
+        SocialInteraction interaction = interaction(exchange);
+        exchange.setProperty("thread", thread);
+        String state = thread == null ? NEW : interaction.id().equals(thread.createdBy()) ? RECORDED : FOLLOW_UP;
+        exchange.getMessage().setHeader(STATE_HEADER, state);
+        exchange.getMessage().setHeader(RECORD_ID_HEADER, thread == null ? null : thread.recordId());
+        exchange.getMessage().setHeader(RECORD_HEADER, thread == null ? "none"
+                : thread.system() + ":" + thread.recordType());
+    }
+
+    private void receipt(Exchange exchange, String system, String recordId, String url, String action) {
+        SocialInteraction interaction = interaction(exchange);
+        receipts.publish(interaction.id(), interaction.conversationId(), system, recordId, url, action);
+    }
+
+    private String url(String system, String type, String id) {
+        return system.equals("servicenow") ? urls.serviceNow(type, id) : urls.salesforce(type, id);
+    }
+
+    private static SocialInteraction interaction(Exchange exchange) {
+        return exchange.getProperty(INTERACTION, SocialInteraction.class);
+    }
+}

@@ -1,0 +1,81 @@
+package io.socialwire.identity;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.socialwire.model.SocialInteraction;
+import org.apache.camel.Exchange;
+import org.springframework.stereotype.Component;
+
+/**
+ * Matches the author to an existing Salesforce Contact, else an unconverted Lead, by the handle field configured
+ * for the channel; answers are cached (misses too) for the configured time, so a busy author costs one pair of
+ * queries per TTL rather than per post.
+ */
+@Component("identity")
+public class IdentityResolver {
+
+    public static final String PERSON = "person";
+    public static final String PERSON_TYPE_HEADER = "personType";
+    public static final String PERSON_ID_HEADER = "personId";
+
+    private record Cached(Optional<Person> person, Instant expires) {
+    }
+
+    private final IdentityProperties properties;
+    private final SalesforceQueries salesforce;
+    private final Clock clock;
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+    public IdentityResolver(IdentityProperties properties, SalesforceQueries salesforce, Clock clock) {
+        this.properties = properties;
+        this.salesforce = salesforce;
+        this.clock = clock;
+    }
+
+    /** The dispatch step: sets the {@code person} property and the {@code personType} header (Contact, Lead, none). */
+    public void resolve(Exchange exchange) {
+        Optional<Person> person = resolve(exchange.getMessage().getBody(SocialInteraction.class));
+        exchange.setProperty(PERSON, person.orElse(null));
+        exchange.getMessage().setHeader(PERSON_TYPE_HEADER, person.map(Person::type).orElse("none"));
+        exchange.getMessage().setHeader(PERSON_ID_HEADER, person.map(Person::id).orElse(null));
+    }
+
+    public Optional<Person> resolve(SocialInteraction interaction) {
+        String field = properties.handleFields().get(interaction.channel());
+        String handle = handle(interaction);
+        if (!properties.enabled() || field == null || handle == null) {
+            return Optional.empty();
+        }
+        String key = interaction.channel() + ":" + handle;
+        Cached cached = cache.get(key);
+        if (cached != null && clock.instant().isBefore(cached.expires())) {
+            return cached.person();
+        }
+        Optional<Person> person = find(Person.CONTACT, field, handle, "")
+                .or(() -> find(Person.LEAD, field, handle, " AND IsConverted = false"));
+        cache.put(key, new Cached(person, clock.instant().plus(properties.ttl())));
+        return person;
+    }
+
+    /** The value stored in the channel's handle field for this author, as matching expects it. */
+    public static String handle(SocialInteraction interaction) {
+        if (interaction.author() == null || interaction.author().handle() == null) {
+            return null;
+        }
+        String handle = interaction.author().handle().strip();
+        handle = handle.startsWith("@") ? handle.substring(1) : handle;
+        return handle.isEmpty() ? null : handle.toLowerCase(Locale.ROOT);
+    }
+
+    private Optional<Person> find(String type, String field, String handle, String condition) {
+        Optional<JsonNode> record = salesforce.first("SELECT Id, Name FROM " + type + " WHERE " + field + " = "
+                + SalesforceQueries.literal(handle) + condition + " LIMIT 1");
+        return record.map(r -> new Person(type, r.path("Id").asText(), r.path("Name").asText(null)));
+    }
+}

@@ -1,0 +1,16 @@
+package io.socialwire.identity;
+
+/** A Salesforce Contact or Lead the author of an interaction was matched to. */
+public record Person(String type, String id, String name) {
+
+    public static final String CONTACT = "Contact";
+    public static final String LEAD = "Lead";
+
+    public boolean isContact() {
+        return CONTACT.equals(type);
+    }
+
+    public String describe() {
+        return (name == null ? "" : name + " ") + "(Salesforce " + type + " " + id + ")";
+    }
+}

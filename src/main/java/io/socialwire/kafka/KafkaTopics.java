@@ -1,0 +1,53 @@
+package io.socialwire.kafka;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates the hub's topics when they are missing, before anything produces to them: the index and receipts must
+ * be compacted, which auto-creation would not do.
+ */
+@Component
+public class KafkaTopics {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaTopics.class);
+
+    private final TopicsProperties topics;
+
+    public KafkaTopics(KafkaBootstrap bootstrap, TopicsProperties topics) {
+        this.topics = topics;
+        Map<String, String> compacted = Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+        List<NewTopic> wanted = List.of(
+                new NewTopic(topics.interactions(), topics.partitions(), topics.replicationFactor()),
+                new NewTopic(topics.dlq(), 1, topics.replicationFactor()),
+                new NewTopic(topics.threads(), 1, topics.replicationFactor()).configs(compacted),
+                new NewTopic(topics.receipts(), 1, topics.replicationFactor()).configs(compacted));
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap.servers()))) {
+            Set<String> existing = admin.listTopics().names().get();
+            List<NewTopic> missing = wanted.stream().filter(t -> !existing.contains(t.name())).toList();
+            if (!missing.isEmpty()) {
+                admin.createTopics(missing).all().get();
+                LOG.info("Created topics {}", missing.stream().map(NewTopic::name).toList());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Cannot create the hub's Kafka topics", e.getCause());
+        }
+    }
+
+    public TopicsProperties names() {
+        return topics;
+    }
+}

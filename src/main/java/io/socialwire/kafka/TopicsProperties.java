@@ -1,0 +1,24 @@
+package io.socialwire.kafka;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The hub's topics and how they are created when missing.
+ *
+ * @param interactions canonical interactions, keyed by conversation
+ * @param dlq          records a target refused, reason in headers
+ * @param threads      the conversation index (compacted): conversation to record
+ * @param receipts     where each interaction went (compacted by interaction)
+ * @param partitions   partitions of the interactions topic when the hub creates it
+ * @param replicationFactor replicas of every topic the hub creates (1 on the embedded broker)
+ */
+@ConfigurationProperties("socialwire.topics")
+public record TopicsProperties(
+        @DefaultValue("socialwire.interactions") String interactions,
+        @DefaultValue("socialwire.dlq") String dlq,
+        @DefaultValue("socialwire.threads") String threads,
+        @DefaultValue("socialwire.receipts") String receipts,
+        @DefaultValue("1") int partitions,
+        @DefaultValue("1") short replicationFactor) {
+}

@@ -1,0 +1,19 @@
+package io.socialwire.receipts;
+
+import java.time.Instant;
+
+/**
+ * Where an interaction went, published to {@code socialwire.receipts}.
+ *
+ * @param action created (a new record), commented (added to the conversation's record) or linked (logged on the
+ *               known person's Contact)
+ */
+public record Receipt(
+        String interactionId,
+        String conversationId,
+        String system,
+        String recordId,
+        String recordUrl,
+        String action,
+        Instant at) {
+}
