@@ -1,5 +1,8 @@
 package io.socialwire;
 
+import static io.socialwire.support.Payloads.delivery;
+import static io.socialwire.support.Payloads.facebookComment;
+import static io.socialwire.support.Payloads.facebookPost;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -9,75 +12,110 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.socialwire.conversation.ConversationIndex;
 import io.socialwire.kafka.KafkaBootstrap;
+import emulators.EmulatorServer;
 import io.socialwire.support.HubClient;
 import io.socialwire.support.HubTestSupport;
 import io.socialwire.support.TopicProbe;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** Stops and starts the hub on the same data folder: Kafka keeps its records and the dispatcher its offsets. */
+/**
+ * Restarts of the hub while its systems of record (the emulators, in a context of their own) keep running:
+ * Kafka keeps what it held, the conversation index is rebuilt before dispatch consumes, and a conversation whose
+ * index entry is gone is found again through the target.
+ */
 class RestartIT {
 
     private static final String INTERACTIONS = "socialwire.interactions";
+    private static final String CONVERSATION = "facebook:42_restart";
 
-    private final Path dataDir = HubTestSupport.newDataDir();
+    private static ConfigurableApplicationContext emulators;
+    private static HubClient reader;
+
+    @BeforeAll
+    static void startEmulators() {
+        emulators = EmulatorServer.start();
+        reader = new HubClient(EmulatorServer.port(emulators));
+    }
+
+    @AfterAll
+    static void stopEmulators() {
+        emulators.close();
+    }
 
     @Test
-    void aRestartKeepsWhatKafkaHeldAndDoesNotRedeliverWhatWasDone() {
-        try (ConfigurableApplicationContext first = start()) {
-            HubClient hub = client(first);
-            assertThat(hub.sendMeta(Fixtures.bytes("fixtures/meta/page-feed-comment.json")).statusCode())
-                    .isEqualTo(200);
-            awaitIncident(hub, "facebook:2002_3003");
-            try (TopicProbe topics = probe(first)) {
+    void aRestartKeepsKafkaRebuildsTheIndexAndFollowUpsCommentOnTheOldRecord() {
+        Path dataDir = HubTestSupport.newDataDir();
+        byte[] first = delivery("page", List.of(facebookPost("42", "restart", "a1", "Ana Silva",
+                "The app lost all my data, this is terrible")));
+        try (ConfigurableApplicationContext hub = startHub(dataDir)) {
+            assertThat(client(hub).sendMeta(first).statusCode()).isEqualTo(200);
+            awaitIncidents(1);
+            try (TopicProbe topics = probe(hub)) {
                 await().atMost(Duration.ofSeconds(20))
                         .until(() -> topics.committedOffset("socialwire-dispatch", INTERACTIONS) == 1);
             }
         }
 
-        try (ConfigurableApplicationContext second = start()) {
-            HubClient hub = client(second);
-            try (TopicProbe topics = probe(second)) {
+        try (ConfigurableApplicationContext hub = startHub(dataDir)) {
+            assertThat(hub.getBean(ConversationIndex.class).find(CONVERSATION)).isNotNull();
+            try (TopicProbe topics = probe(hub)) {
                 List<ConsumerRecord<String, String>> kept = topics.readAll(INTERACTIONS);
-                assertThat(kept).singleElement().satisfies(r -> {
-                    assertThat(r.key()).isEqualTo("facebook:104512345678901_2002");
-                    assertThat(r.value()).contains("\"id\":\"facebook:2002_3003\"",
-                            "\"text\":\"My order #4411 arrived broken and nobody answers. Terrible service!\"");
-                });
+                assertThat(kept).singleElement().satisfies(r -> assertThat(r.key()).isEqualTo(CONVERSATION));
                 assertThat(topics.committedOffset("socialwire-dispatch", INTERACTIONS)).isEqualTo(1);
             }
-            // the emulator starts empty; a new interaction is dispatched after anything left uncommitted
-            assertThat(hub.sendMeta(Fixtures.bytes("fixtures/meta/page-feed-reply.json")).statusCode())
-                    .isEqualTo(200);
-            awaitIncident(hub, "facebook:2002_3010");
-            assertThat(hub.serviceNowTable("incident", "correlation_idISNOTEMPTY"))
-                    .extracting(i -> i.path("correlation_id").asText())
-                    .containsExactly("facebook:2002_3010");
+            HubClient client = client(hub);
+            // the channel retries the first message after the restart, then the customer follows up
+            assertThat(client.sendMeta(first).statusCode()).isEqualTo(200);
+            assertThat(client.sendMeta(delivery("page", List.of(facebookComment("42", "restart", "c1", "42_restart",
+                    "a1", "Ana Silva", "Hello? Anyone?")))).statusCode()).isEqualTo(200);
+            JsonNode incident = awaitIncidents(1).get(0);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> reader.journal(incident.path("sys_id").asText()).size() == 1);
+            assertThat(reader.journal(incident.path("sys_id").asText()).get(0).path("value").asText())
+                    .contains("Hello? Anyone?");
+        }
+
+        // a hub whose index is gone (a new Kafka) still finds the conversation's incident through ServiceNow
+        try (ConfigurableApplicationContext hub = startHub(HubTestSupport.newDataDir())) {
+            assertThat(hub.getBean(ConversationIndex.class).find(CONVERSATION)).isNull();
+            assertThat(client(hub).sendMeta(delivery("page", List.of(facebookComment("42", "restart", "c2",
+                    "42_restart", "a1", "Ana Silva", "Found you again")))).statusCode()).isEqualTo(200);
+            JsonNode incident = awaitIncidents(1).get(0);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> reader.journal(incident.path("sys_id").asText()).size() == 2);
+            assertThat(hub.getBean(ConversationIndex.class).find(CONVERSATION).recordId())
+                    .isEqualTo(incident.path("sys_id").asText());
         }
     }
 
-    private ConfigurableApplicationContext start() {
+    private static ConfigurableApplicationContext startHub(Path dataDir) {
         List<String> args = new ArrayList<>();
         HubClient.PROPERTIES.forEach((k, v) -> args.add("--" + k + "=" + v));
+        EmulatorServer.hubSettings(EmulatorServer.port(emulators)).forEach(s -> args.add("--" + s));
         args.add("--server.port=0");
         args.add("--SOCIALWIRE_DATA_DIR=" + dataDir);
         return new SpringApplicationBuilder(SocialwireApplication.class).run(args.toArray(String[]::new));
     }
 
-    private static HubClient client(ConfigurableApplicationContext context) {
-        return new HubClient(Integer.parseInt(context.getEnvironment().getProperty("local.server.port")));
+    private static HubClient client(ConfigurableApplicationContext hub) {
+        return new HubClient(Integer.parseInt(hub.getEnvironment().getProperty("local.server.port")),
+                EmulatorServer.port(emulators));
     }
 
-    private static TopicProbe probe(ConfigurableApplicationContext context) {
-        return new TopicProbe(context.getBean(KafkaBootstrap.class).servers());
+    private static TopicProbe probe(ConfigurableApplicationContext hub) {
+        return new TopicProbe(hub.getBean(KafkaBootstrap.class).servers());
     }
 
-    private static JsonNode awaitIncident(HubClient hub, String interactionId) {
+    private static List<JsonNode> awaitIncidents(int count) {
         return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
-                .until(() -> hub.serviceNowTable("incident", "correlation_id=" + interactionId), r -> r.size() == 1)
-                .get(0);
+                .until(() -> reader.serviceNowTable("incident", "correlation_id=" + CONVERSATION),
+                        r -> r.size() == count);
     }
 }

@@ -1,0 +1,61 @@
+package emulators;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.socialwire.emulator.EmulatorProperties;
+import io.socialwire.emulator.EmulatorTraffic;
+import io.socialwire.emulator.salesforce.SalesforceEmulator;
+import io.socialwire.emulator.servicenow.ServiceNowEmulator;
+import io.socialwire.support.HubClient;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The ServiceNow and Salesforce emulators alone, in a process of their own, so they outlive the restarts and kills
+ * of the hub under test, as real systems of record would. It lives outside the io.socialwire package so the hub's
+ * component scan never picks it up.
+ */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@EnableConfigurationProperties(EmulatorProperties.class)
+@Import({ServiceNowEmulator.class, SalesforceEmulator.class, EmulatorTraffic.class})
+public class EmulatorServer {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    public static ConfigurableApplicationContext start() {
+        List<String> args = new ArrayList<>();
+        HubClient.PROPERTIES.forEach((k, v) -> args.add("--" + k + "=" + v));
+        args.add("--server.port=0");
+        args.add("--camel.main.routes-include-pattern=classpath:no-routes/*.yaml");
+        args.add("--spring.application.name=emulators");
+        args.add("--management.endpoint.health.validate-group-membership=false");
+        return new SpringApplicationBuilder(EmulatorServer.class).run(args.toArray(String[]::new));
+    }
+
+    public static int port(ConfigurableApplicationContext emulators) {
+        return Integer.parseInt(emulators.getEnvironment().getProperty("local.server.port"));
+    }
+
+    /** The settings that point a hub at emulators running elsewhere. */
+    public static List<String> hubSettings(int emulatorPort) {
+        String base = "http://localhost:" + emulatorPort;
+        return List.of(
+                "SOCIALWIRE_EMULATORS=false",
+                "SERVICENOW_API_URL=" + base + "/emulators/servicenow/api",
+                "SERVICENOW_OAUTH_TOKEN_URL=" + base + "/emulators/servicenow/oauth_token.do",
+                "SERVICENOW_RECORD_URL=" + base + "/emulators/servicenow/api/now/table/{type}/{id}",
+                "SALESFORCE_LOGIN_URL=" + base + "/emulators/salesforce",
+                "SALESFORCE_RECORD_URL=" + base + "/emulators/salesforce/services/data/v56.0/sobjects/{type}/{id}");
+    }
+}
