@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.socialwire.emulator.EmulatorProperties;
+import io.socialwire.emulator.EmulatorFaults;
 import io.socialwire.emulator.EmulatorTraffic;
 import io.socialwire.emulator.salesforce.SalesforceEmulator;
 import io.socialwire.emulator.servicenow.ServiceNowEmulator;
@@ -25,7 +26,7 @@ import org.springframework.context.annotation.Import;
 @SpringBootConfiguration
 @EnableAutoConfiguration
 @EnableConfigurationProperties(EmulatorProperties.class)
-@Import({ServiceNowEmulator.class, SalesforceEmulator.class, EmulatorTraffic.class})
+@Import({ServiceNowEmulator.class, SalesforceEmulator.class, EmulatorTraffic.class, EmulatorFaults.class})
 public class EmulatorServer {
 
     @Bean

@@ -13,16 +13,21 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Counts the API calls each emulator answered, so the cost of an interaction in target calls can be measured. */
+/**
+ * Counts the API calls each emulator answered, so the cost of an interaction in target calls can be measured, and
+ * answers with an injected fault instead when {@link EmulatorFaults} has one for the call.
+ */
 @Component
 @ConditionalOnProperty(name = "socialwire.emulators.enabled", havingValue = "true", matchIfMissing = true)
 public class EmulatorTraffic extends OncePerRequestFilter {
 
     private final EmulatorProperties properties;
+    private final EmulatorFaults faults;
     private final Map<String, AtomicLong> calls = new ConcurrentHashMap<>();
 
-    public EmulatorTraffic(EmulatorProperties properties) {
+    public EmulatorTraffic(EmulatorProperties properties, EmulatorFaults faults) {
         this.properties = properties;
+        this.faults = faults;
     }
 
     public long calls(String system) {
@@ -34,11 +39,22 @@ public class EmulatorTraffic extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String path = request.getRequestURI();
-        if (path.startsWith(properties.servicenowPath() + "/api/")) {
-            calls.computeIfAbsent("servicenow", k -> new AtomicLong()).incrementAndGet();
-        } else if (path.startsWith(properties.salesforcePath() + "/services/data/")) {
-            calls.computeIfAbsent("salesforce", k -> new AtomicLong()).incrementAndGet();
+        String system = path.startsWith(properties.servicenowPath() + "/api/") ? "servicenow"
+                : path.startsWith(properties.salesforcePath() + "/services/data/") ? "salesforce" : null;
+        if (system == null) {
+            chain.doFilter(request, response);
+            return;
         }
-        chain.doFilter(request, response);
+        calls.computeIfAbsent(system, k -> new AtomicLong()).incrementAndGet();
+        int fault = faults.take(request);
+        if (fault == 0) {
+            chain.doFilter(request, response);
+            return;
+        }
+        response.setStatus(fault);
+        response.setContentType("application/json");
+        response.getWriter().write(system.equals("servicenow")
+                ? "{\"error\":{\"message\":\"Injected fault\",\"detail\":\"status " + fault + "\"},\"status\":\"failure\"}"
+                : "[{\"message\":\"Injected fault\",\"errorCode\":\"SERVER_UNAVAILABLE\"}]");
     }
 }

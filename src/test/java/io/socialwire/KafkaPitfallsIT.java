@@ -1,0 +1,95 @@
+package io.socialwire;
+
+import static io.socialwire.support.Payloads.messaging;
+import static io.socialwire.support.Payloads.messengerMessage;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.socialwire.emulator.EmulatorFaults;
+import io.socialwire.emulator.EmulatorTraffic;
+import io.socialwire.kafka.CompactedTopicView;
+import io.socialwire.support.HubClient;
+import io.socialwire.support.HubIntegrationTest;
+import io.socialwire.support.TopicProbe;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Regression tests for the Camel Kafka pitfalls in reliability.md, on the hub's own consumer and stores. Retries
+ * are off here, so a failure goes straight to the consumer's break-on-first-error path.
+ */
+@TestPropertySource(properties = "socialwire.dispatch.retries=0")
+class KafkaPitfallsIT extends HubIntegrationTest {
+
+    @Autowired
+    EmulatorFaults faults;
+
+    @Autowired
+    EmulatorTraffic traffic;
+
+    /**
+     * CAMEL-18350: when the first record of a poll failed, breakOnFirstError set the offset to -1 and the whole batch
+     * was consumed again. Here the failing record is retried alone: every other record costs exactly its own two
+     * calls (search, create), the failed one two more, and nothing is lost or doubled.
+     */
+    @Test
+    void aFailureOnTheFirstRecordOfAPollRetriesThatRecordOnly() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        List<ObjectNode> events = IntStream.range(0, 10).mapToObj(i -> messengerMessage("42", run + "-" + i,
+                run + "-m" + i, "my parcel " + i + " never arrived, help")).toList();
+        HubClient hub = hub();
+        long callsBefore = traffic.calls("servicenow");
+        faults.failNext("POST", "/api/now/table/incident", 1, 503);
+
+        assertThat(hub.sendMeta(messaging("page", events)).statusCode()).isEqualTo(200);
+
+        try (TopicProbe topics = topics()) {
+            // wait on Kafka, not on ServiceNow: reading the emulator would count as calls
+            await().atMost(Duration.ofSeconds(30)).until(() -> topics.endOffset("socialwire.interactions") > 0
+                    && topics.committedOffset("socialwire-dispatch", "socialwire.interactions")
+                    == topics.endOffset("socialwire.interactions"));
+            assertThat(topics.endOffset("socialwire.dlq")).isZero();
+        }
+        assertThat(traffic.calls("servicenow") - callsBefore).isEqualTo(10 * 2 + 2);
+        assertThat(hub.serviceNowTable("incident", "correlation_idSTARTSWITHmessenger:dm-" + run))
+                .extracting(i -> i.path("correlation_id").asText()).doesNotHaveDuplicates().hasSize(10);
+    }
+
+    /**
+     * CAMEL-20218/20373: the Kafka idempotent repository could come up empty after a restart because its warm-up
+     * raced the rebalance. The hub's compacted stores (conversation index, receipts) assign and seek before their
+     * first poll and read to the end before start() returns: a new reader sees every entry at once.
+     */
+    @Test
+    void aCompactedStoreIsCompleteWhenItsStartReturns() throws Exception {
+        String topic = "pitfall-" + UUID.randomUUID();
+        try (TopicProbe probe = topics()) {
+            probe.createCompacted(topic);
+        }
+        try (CompactedTopicView<String> writer = view(topic)) {
+            writer.start();
+            for (int i = 0; i < 500; i++) {
+                writer.put("key-" + i, "value-" + i);
+            }
+            writer.put("key-7", "changed");
+        }
+        try (CompactedTopicView<String> reader = view(topic)) {
+            reader.start();
+
+            assertThat(reader.size()).isEqualTo(500);
+            assertThat(reader.get("key-499")).isEqualTo("value-499");
+            assertThat(reader.get("key-7")).isEqualTo("changed");
+        }
+    }
+
+    private CompactedTopicView<String> view(String topic) {
+        return new CompactedTopicView<>(kafka.servers(), topic, v -> v, v -> v);
+    }
+}
