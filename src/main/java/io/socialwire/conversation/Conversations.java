@@ -75,6 +75,11 @@ public class Conversations {
                 SocialContext.createdBy(r.path("Description").asText(null))));
     }
 
+    /** True when a raw Salesforce query result (the body) holds no record. */
+    public boolean isNoRecord(Exchange exchange) {
+        return salesforce.firstRecord(exchange.getMessage().getBody(InputStream.class)).isEmpty();
+    }
+
     /** A Salesforce record the author was matched to becomes the conversation's record. */
     public void adoptPerson(Exchange exchange, String type, String id) {
         adopt(exchange, "salesforce", type, id, null);

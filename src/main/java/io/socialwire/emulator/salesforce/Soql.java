@@ -119,7 +119,8 @@ final class Soql {
 
     private static boolean like(String actual, String pattern) {
         String regex = Pattern.quote(pattern.toLowerCase(Locale.ROOT)).replace("%", "\\E.*\\Q").replace("_", "\\E.\\Q");
-        return actual.toLowerCase(Locale.ROOT).matches(regex);
+        // % and _ match line breaks too: long text fields hold several lines
+        return Pattern.compile(regex, Pattern.DOTALL).matcher(actual.toLowerCase(Locale.ROOT)).matches();
     }
 
     private static Object literal(String token) {
