@@ -1,9 +1,5 @@
 package io.socialwire.conversation;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.socialwire.kafka.CompactedTopicView;
 import io.socialwire.kafka.KafkaBootstrap;
@@ -21,8 +17,8 @@ public class ConversationIndex implements DisposableBean {
     private final CompactedTopicView<ThreadRecord> view;
 
     public ConversationIndex(KafkaBootstrap bootstrap, KafkaTopics topics, ObjectMapper json) {
-        this.view = new CompactedTopicView<>(bootstrap.servers(), topics.names().threads(),
-                value -> read(json, value), thread -> write(json, thread));
+        this.view = CompactedTopicView.ofJson(bootstrap.servers(), topics.names().threads(), json,
+                ThreadRecord.class);
         view.start();
     }
 
@@ -41,21 +37,5 @@ public class ConversationIndex implements DisposableBean {
     @Override
     public void destroy() throws InterruptedException {
         view.close();
-    }
-
-    static ThreadRecord read(ObjectMapper json, String value) {
-        try {
-            return json.readValue(value, ThreadRecord.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static String write(ObjectMapper json, Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

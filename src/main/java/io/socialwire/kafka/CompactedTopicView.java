@@ -1,5 +1,7 @@
 package io.socialwire.kafka;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -48,6 +52,23 @@ public class CompactedTopicView<V> implements AutoCloseable {
         this.topic = topic;
         this.read = read;
         this.write = write;
+    }
+
+    /** A view whose values are JSON documents of the given type. */
+    public static <V> CompactedTopicView<V> ofJson(String bootstrap, String topic, ObjectMapper json, Class<V> type) {
+        return new CompactedTopicView<>(bootstrap, topic, value -> {
+            try {
+                return json.readValue(value, type);
+            } catch (IOException e) {
+                throw new UncheckedIOException("unreadable entry in " + topic, e);
+            }
+        }, value -> {
+            try {
+                return json.writeValueAsString(value);
+            } catch (JsonProcessingException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     public void start() {

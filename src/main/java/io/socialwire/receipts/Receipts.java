@@ -1,13 +1,10 @@
 package io.socialwire.receipts;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.socialwire.kafka.CompactedTopicView;
 import io.socialwire.kafka.KafkaBootstrap;
@@ -28,8 +25,8 @@ public class Receipts implements DisposableBean {
 
     public Receipts(KafkaBootstrap bootstrap, KafkaTopics topics, ObjectMapper json, Clock clock) {
         this.clock = clock;
-        this.view = new CompactedTopicView<>(bootstrap.servers(), topics.names().receipts(),
-                value -> read(json, value), receipts -> write(json, receipts));
+        this.view = CompactedTopicView.ofJson(bootstrap.servers(), topics.names().receipts(), json,
+                Receipt[].class);
         view.start();
     }
 
@@ -55,21 +52,5 @@ public class Receipts implements DisposableBean {
     @Override
     public void destroy() throws InterruptedException {
         view.close();
-    }
-
-    private static Receipt[] read(ObjectMapper json, String value) {
-        try {
-            return json.readValue(value, Receipt[].class);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String write(ObjectMapper json, Receipt[] receipts) {
-        try {
-            return json.writeValueAsString(receipts);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
