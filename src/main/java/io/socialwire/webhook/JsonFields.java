@@ -58,13 +58,16 @@ public final class JsonFields {
         throw WebhookRejectedException.badRequest(path + "." + field + " must be a string");
     }
 
-    /** Unix time in seconds or milliseconds (told apart by magnitude), or ISO-8601; null when absent. */
+    /**
+     * Unix time in seconds or milliseconds (told apart by magnitude; as a number or a string of digits, as X sends
+     * it), or ISO-8601; null when absent.
+     */
     public static Instant optionalTime(JsonNode parent, String field, String path) {
         JsonNode node = parent.get(field);
         if (node == null || node.isNull()) {
             return null;
         }
-        if (node.isIntegralNumber()) {
+        if (node.isIntegralNumber() || (node.isTextual() && node.asText().matches("\\d{1,19}"))) {
             long value = node.asLong();
             return value > 100_000_000_000L ? Instant.ofEpochMilli(value) : Instant.ofEpochSecond(value);
         }

@@ -11,6 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param metaAppSecret      Meta app secret that signs deliveries (X-Hub-Signature-256)
  * @param metaVerifyToken    token Meta echoes in the subscription handshake
  * @param genericSecret      Standard Webhooks secret in whsec_ form for /webhooks/generic
+ * @param xConsumerSecret    X app consumer secret (Account Activity CRC and x-twitter-webhooks-signature)
+ * @param linkedinClientSecret LinkedIn app client secret (challenge and X-LI-Signature)
  * @param timestampTolerance how far a Standard Webhooks timestamp may be from now
  */
 @ConfigurationProperties("socialwire.webhooks")
@@ -18,5 +20,7 @@ public record WebhookProperties(
         String metaAppSecret,
         String metaVerifyToken,
         String genericSecret,
+        String xConsumerSecret,
+        String linkedinClientSecret,
         @DefaultValue("5m") Duration timestampTolerance) {
 }

@@ -40,7 +40,12 @@ public class WebhookResponses {
         exchange.getMessage().setBody(text);
     }
 
-    private void respond(Exchange exchange, int status, Map<String, Object> body) {
+    /** Answers a JSON document, e.g. a platform's verification challenge. */
+    public void json(Exchange exchange, Map<String, ?> body) {
+        respond(exchange, 200, body);
+    }
+
+    private void respond(Exchange exchange, int status, Map<String, ?> body) {
         exchange.getMessage().removeHeaders("*");
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");

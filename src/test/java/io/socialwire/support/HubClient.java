@@ -29,6 +29,8 @@ public final class HubClient {
     public static final String META_VERIFY_TOKEN = "it-verify-token";
     public static final String GENERIC_SECRET = "whsec_" + Base64.getEncoder()
             .encodeToString("it-generic-webhook-secret-bytes".getBytes(StandardCharsets.UTF_8));
+    public static final String X_SECRET = "it-x-consumer-secret";
+    public static final String LINKEDIN_SECRET = "it-linkedin-client-secret";
     public static final String USER = "it-user";
     public static final String PASSWORD = "it-password";
     public static final String CLIENT_ID = "it-client";
@@ -39,6 +41,8 @@ public final class HubClient {
             "META_APP_SECRET", META_SECRET,
             "META_VERIFY_TOKEN", META_VERIFY_TOKEN,
             "GENERIC_WEBHOOK_SECRET", GENERIC_SECRET,
+            "X_CONSUMER_SECRET", X_SECRET,
+            "LINKEDIN_CLIENT_SECRET", LINKEDIN_SECRET,
             "EMULATOR_USERNAME", USER,
             "EMULATOR_PASSWORD", PASSWORD,
             "EMULATOR_CLIENT_ID", CLIENT_ID,
@@ -72,6 +76,20 @@ public final class HubClient {
             request.header("X-Hub-Signature-256", signature);
         }
         return send(request.build());
+    }
+
+    /** POST a signed delivery to /webhooks/{channel} with the signature header the platform uses. */
+    public HttpResponse<String> sendSigned(String channel, byte[] body, String header, String signature) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/webhooks/" + channel))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (signature != null) {
+            request.header(header, signature);
+        }
+        return send(request.build());
+    }
+
+    public HttpResponse<String> get(String pathAndQuery) {
+        return send(HttpRequest.newBuilder(URI.create(base + pathAndQuery)).GET().build());
     }
 
     public HttpResponse<String> verifyMetaSubscription(String token, String challenge) {
