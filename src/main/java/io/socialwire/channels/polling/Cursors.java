@@ -1,0 +1,44 @@
+package io.socialwire.channels.polling;
+
+import io.socialwire.kafka.CompactedTopicView;
+import io.socialwire.kafka.KafkaBootstrap;
+import io.socialwire.kafka.KafkaTopics;
+import org.apache.camel.Exchange;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * Where each polling source stopped, in the compacted topic {@code socialwire.cursors}. A cursor moves only after
+ * what was read up to it is on Kafka, so a restart neither re-reads nor skips.
+ */
+@Component("cursors")
+public class Cursors implements DisposableBean {
+
+    public static final String KEY = "cursorKey";
+    public static final String NEXT = "cursorNext";
+
+    private final CompactedTopicView<String> view;
+
+    public Cursors(KafkaBootstrap bootstrap, KafkaTopics topics) {
+        this.view = new CompactedTopicView<>(bootstrap.servers(), topics.names().cursors(), v -> v, v -> v);
+        view.start();
+    }
+
+    public String get(String source) {
+        return view.get(source);
+    }
+
+    /** The route step after publishing: moves the cursor the poll proposed, if it proposed one. */
+    public void advance(Exchange exchange) {
+        String key = exchange.getProperty(KEY, String.class);
+        String next = exchange.getProperty(NEXT, String.class);
+        if (key != null && next != null) {
+            view.put(key, next);
+        }
+    }
+
+    @Override
+    public void destroy() throws InterruptedException {
+        view.close();
+    }
+}

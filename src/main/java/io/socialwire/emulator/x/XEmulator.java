@@ -1,0 +1,221 @@
+package io.socialwire.emulator.x;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.socialwire.emulator.BasicCredentials;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The X API v2 subset the hub polls, under {@code /emulators/x/2}: {@code POST /2/tweets} (the bearer token
+ * {@code user:<username>} names the posting user, so a demo or a test can tweet at the brand), recent search,
+ * user mentions and user lookup, with {@code since_id}, {@code next_token} paging, author expansions, X's
+ * {@code x-rate-limit-*} headers and its 401/429 problem documents. The app bearer token reads.
+ */
+@RestController
+@ConditionalOnProperty(name = "socialwire.emulators.enabled", havingValue = "true", matchIfMissing = true)
+@RequestMapping(path = "${socialwire.emulators.x-path:/emulators/x}/2", produces = MediaType.APPLICATION_JSON_VALUE)
+public class XEmulator {
+
+    private static final Duration WINDOW = Duration.ofMinutes(15);
+
+    record Tweet(String id, String text, String authorId, String conversationId, String inReplyToId,
+                 Instant createdAt) {
+    }
+
+    record User(String id, String username, String name, long followers) {
+    }
+
+    private final String appToken;
+    private final int requestsPerWindow;
+    private final Clock clock;
+    private final List<Tweet> tweets = new ArrayList<>();
+    private final Map<String, User> users = new LinkedHashMap<>();
+    private final AtomicLong ids = new AtomicLong(1790000000000000000L);
+    private Instant windowStart;
+    private int used;
+
+    public XEmulator(@Value("${socialwire.emulators.x-bearer-token}") String appToken,
+                     @Value("${socialwire.emulators.x-requests-per-window:450}") int requestsPerWindow, Clock clock) {
+        this.appToken = appToken;
+        this.requestsPerWindow = requestsPerWindow;
+        this.clock = clock;
+        this.windowStart = clock.instant();
+        user("acme");
+    }
+
+    @PostMapping(path = "/tweets", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public synchronized ResponseEntity<Map<String, Object>> post(@RequestBody Map<String, Object> body,
+                                                                 HttpServletRequest request) {
+        String bearer = BasicCredentials.bearer(request.getHeader(HttpHeaders.AUTHORIZATION));
+        if (bearer == null || !bearer.startsWith("user:")) {
+            return problem(401, "Unauthorized", "Posting needs a user token (user:<username>)");
+        }
+        Object text = body.get("text");
+        if (!(text instanceof String s) || s.isBlank()) {
+            return problem(400, "Invalid Request", "One or more parameters to your request was invalid.");
+        }
+        User author = user(bearer.substring(5));
+        String replyTo = body.get("reply") instanceof Map<?, ?> reply ? (String) reply.get("in_reply_to_tweet_id")
+                : null;
+        String conversation = replyTo == null ? null
+                : tweets.stream().filter(t -> t.id().equals(replyTo)).map(Tweet::conversationId).findFirst()
+                .orElse(replyTo);
+        String id = Long.toString(ids.incrementAndGet());
+        Tweet tweet = new Tweet(id, s, author.id(), conversation == null ? id : conversation, replyTo,
+                clock.instant());
+        tweets.add(tweet);
+        return ResponseEntity.status(201).body(Map.of("data", Map.of("id", id, "text", s,
+                "edit_history_tweet_ids", List.of(id))));
+    }
+
+    @GetMapping("/tweets/search/recent")
+    public synchronized ResponseEntity<Map<String, Object>> search(@RequestParam String query,
+            @RequestParam(name = "since_id", required = false) String sinceId,
+            @RequestParam(name = "max_results", defaultValue = "10") int maxResults,
+            @RequestParam(name = "next_token", required = false) String nextToken, HttpServletRequest request) {
+        List<String> terms = List.of(query.toLowerCase(Locale.ROOT).split("\\s+")).stream()
+                .filter(t -> !t.startsWith("-") && !t.contains(":")).toList();
+        return page(request, t -> terms.stream().allMatch(term -> t.text().toLowerCase(Locale.ROOT).contains(term)),
+                sinceId, maxResults, nextToken);
+    }
+
+    @GetMapping("/users/{id}/mentions")
+    public synchronized ResponseEntity<Map<String, Object>> mentions(@PathVariable String id,
+            @RequestParam(name = "since_id", required = false) String sinceId,
+            @RequestParam(name = "max_results", defaultValue = "10") int maxResults,
+            @RequestParam(name = "pagination_token", required = false) String token, HttpServletRequest request) {
+        User user = users.get(id);
+        if (user == null) {
+            return problem(404, "Not Found Error", "Could not find user with id: [" + id + "].");
+        }
+        String handle = "@" + user.username().toLowerCase(Locale.ROOT);
+        return page(request, t -> t.text().toLowerCase(Locale.ROOT).contains(handle), sinceId, maxResults, token);
+    }
+
+    @GetMapping("/users/by/username/{username}")
+    public synchronized ResponseEntity<Map<String, Object>> byUsername(@PathVariable String username,
+                                                                       HttpServletRequest request) {
+        Optional<ResponseEntity<Map<String, Object>>> refused = admit(request);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        User user = user(username);
+        return withLimits(ResponseEntity.ok()).body(Map.of("data", Map.of("id", user.id(), "username",
+                user.username(), "name", user.name())));
+    }
+
+    private ResponseEntity<Map<String, Object>> page(HttpServletRequest request,
+                                                     java.util.function.Predicate<Tweet> matches, String sinceId,
+                                                     int maxResults, String token) {
+        Optional<ResponseEntity<Map<String, Object>>> refused = admit(request);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        if (maxResults < 5 || maxResults > 100) {
+            return problem(400, "Invalid Request", "The `max_results` query parameter value [" + maxResults
+                    + "] is not between 5 and 100");
+        }
+        List<Tweet> found = tweets.stream().filter(matches)
+                .filter(t -> sinceId == null || Long.parseLong(t.id()) > Long.parseLong(sinceId))
+                .sorted((a, b) -> Long.compare(Long.parseLong(b.id()), Long.parseLong(a.id()))).toList();
+        int offset = token == null ? 0 : Integer.parseInt(token.substring(1));
+        List<Tweet> pageOf = found.stream().skip(offset).limit(maxResults).toList();
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("result_count", pageOf.size());
+        if (!pageOf.isEmpty()) {
+            meta.put("newest_id", pageOf.get(0).id());
+            meta.put("oldest_id", pageOf.get(pageOf.size() - 1).id());
+        }
+        if (offset + maxResults < found.size()) {
+            meta.put("next_token", "p" + (offset + maxResults));
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (!pageOf.isEmpty()) {
+            body.put("data", pageOf.stream().map(this::json).toList());
+            body.put("includes", Map.of("users", pageOf.stream().map(Tweet::authorId).distinct()
+                    .map(users::get).map(XEmulator::json).toList()));
+        }
+        body.put("meta", meta);
+        return withLimits(ResponseEntity.ok()).body(body);
+    }
+
+    private Map<String, Object> json(Tweet t) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", t.id());
+        json.put("text", t.text());
+        json.put("author_id", t.authorId());
+        json.put("conversation_id", t.conversationId());
+        json.put("created_at", t.createdAt().toString());
+        json.put("lang", "en");
+        if (t.inReplyToId() != null) {
+            json.put("referenced_tweets", List.of(Map.of("type", "replied_to", "id", t.inReplyToId())));
+        }
+        json.put("edit_history_tweet_ids", List.of(t.id()));
+        return json;
+    }
+
+    private static Map<String, Object> json(User u) {
+        return Map.of("id", u.id(), "username", u.username(), "name", u.name(), "verified", false,
+                "public_metrics", Map.of("followers_count", u.followers()));
+    }
+
+    private User user(String username) {
+        return users.values().stream().filter(u -> u.username().equalsIgnoreCase(username)).findFirst()
+                .orElseGet(() -> {
+                    User u = new User(Long.toString(1000 + users.size()), username, username, 100);
+                    users.put(u.id(), u);
+                    return u;
+                });
+    }
+
+    /** App authentication and X's per-window rate limit, as x-rate-limit-* headers and 429. */
+    private Optional<ResponseEntity<Map<String, Object>>> admit(HttpServletRequest request) {
+        if (!BasicCredentials.same(BasicCredentials.bearer(request.getHeader(HttpHeaders.AUTHORIZATION)), appToken)) {
+            return Optional.of(problem(401, "Unauthorized", "Unauthorized"));
+        }
+        Instant now = clock.instant();
+        if (!now.isBefore(windowStart.plus(WINDOW))) {
+            windowStart = now;
+            used = 0;
+        }
+        if (used >= requestsPerWindow) {
+            return Optional.of(withLimits(ResponseEntity.status(429)).contentType(MediaType.APPLICATION_JSON)
+                    .body(Map.of("title", "Too Many Requests", "detail", "Too Many Requests", "type",
+                            "about:blank", "status", 429)));
+        }
+        used++;
+        return Optional.empty();
+    }
+
+    private ResponseEntity.BodyBuilder withLimits(ResponseEntity.BodyBuilder builder) {
+        return builder.header("x-rate-limit-limit", Integer.toString(requestsPerWindow))
+                .header("x-rate-limit-remaining", Integer.toString(Math.max(0, requestsPerWindow - used)))
+                .header("x-rate-limit-reset", Long.toString(windowStart.plus(WINDOW).getEpochSecond()));
+    }
+
+    private static ResponseEntity<Map<String, Object>> problem(int status, String title, String detail) {
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("title", title, "detail", detail, "type", "about:blank", "status", status));
+    }
+}
