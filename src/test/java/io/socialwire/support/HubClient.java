@@ -43,6 +43,7 @@ public final class HubClient {
             "GENERIC_WEBHOOK_SECRET", GENERIC_SECRET,
             "X_CONSUMER_SECRET", X_SECRET,
             "LINKEDIN_CLIENT_SECRET", LINKEDIN_SECRET,
+            "X_BEARER_TOKEN", "local-x-bearer-token-it",
             "EMULATOR_USERNAME", USER,
             "EMULATOR_PASSWORD", PASSWORD,
             "EMULATOR_CLIENT_ID", CLIENT_ID,

@@ -92,6 +92,7 @@ public class XV2Poller {
                 break;
             }
         }
+        LOG.debug("X API v2 poll since {} found {}", since, found.size());
         Collections.reverse(found);
         // with pages left unread the cursor does not move past them: the next poll reads on from the same since_id
         exchange.setProperty(Cursors.NEXT, next == null ? newest : null);
