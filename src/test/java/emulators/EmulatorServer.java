@@ -9,6 +9,7 @@ import io.socialwire.emulator.EmulatorFaults;
 import io.socialwire.emulator.EmulatorTraffic;
 import io.socialwire.emulator.salesforce.SalesforceEmulator;
 import io.socialwire.emulator.servicenow.ServiceNowEmulator;
+import io.socialwire.emulator.x.XEmulator;
 import io.socialwire.support.HubClient;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -26,7 +27,8 @@ import org.springframework.context.annotation.Import;
 @SpringBootConfiguration
 @EnableAutoConfiguration
 @EnableConfigurationProperties(EmulatorProperties.class)
-@Import({ServiceNowEmulator.class, SalesforceEmulator.class, EmulatorTraffic.class, EmulatorFaults.class})
+@Import({ServiceNowEmulator.class, SalesforceEmulator.class, XEmulator.class, EmulatorTraffic.class,
+    EmulatorFaults.class})
 public class EmulatorServer {
 
     @Bean
@@ -57,6 +59,7 @@ public class EmulatorServer {
                 "SERVICENOW_OAUTH_TOKEN_URL=" + base + "/emulators/servicenow/oauth_token.do",
                 "SERVICENOW_RECORD_URL=" + base + "/emulators/servicenow/api/now/table/{type}/{id}",
                 "SALESFORCE_LOGIN_URL=" + base + "/emulators/salesforce",
+                "X_API_URL=" + base + "/emulators/x",
                 "SALESFORCE_RECORD_URL=" + base + "/emulators/salesforce/services/data/v56.0/sobjects/{type}/{id}");
     }
 }

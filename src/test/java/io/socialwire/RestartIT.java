@@ -6,12 +6,17 @@ import static io.socialwire.support.Payloads.facebookPost;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.socialwire.conversation.ConversationIndex;
 import io.socialwire.kafka.KafkaBootstrap;
 import emulators.EmulatorServer;
@@ -95,12 +100,55 @@ class RestartIT {
         }
     }
 
-    private static ConfigurableApplicationContext startHub(Path dataDir) {
+    /** A polled channel's cursor survives a restart: what was read is not read again, what came meanwhile is read. */
+    @Test
+    void aRestartNeitherReReadsNorSkipsPolledPosts() throws Exception {
+        Path dataDir = HubTestSupport.newDataDir();
+        String before;
+        try (ConfigurableApplicationContext hub = startHub(dataDir, "--X_POLL_INTERVAL=300ms",
+                "--X_SEARCH_QUERY=@acme restart")) {
+            before = tweet("@acme restart: what does a licence cost?");
+            try (TopicProbe topics = probe(hub)) {
+                await().atMost(Duration.ofSeconds(30)).until(() -> published(topics, before) == 1);
+            }
+        }
+        String during = tweet("@acme restart: and is there a demo?");
+        try (ConfigurableApplicationContext hub = startHub(dataDir, "--X_POLL_INTERVAL=300ms",
+                "--X_SEARCH_QUERY=@acme restart")) {
+            try (TopicProbe topics = probe(hub)) {
+                await().atMost(Duration.ofSeconds(30)).until(() -> published(topics, during) == 1);
+                String after = tweet("@acme restart: thanks");
+                await().atMost(Duration.ofSeconds(30)).until(() -> published(topics, after) == 1);
+                assertThat(published(topics, before)).isEqualTo(1);
+                assertThat(published(topics, during)).isEqualTo(1);
+            }
+        }
+    }
+
+    private static long published(TopicProbe topics, String tweetId) {
+        return topics.readAll(INTERACTIONS).stream().filter(r -> r.value().contains("\"id\":\"x:" + tweetId + "\""))
+                .count();
+    }
+
+    private static String tweet(String text) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://localhost:"
+                                + EmulatorServer.port(emulators) + "/emulators/x/2/tweets"))
+                        .header("Authorization", "Bearer user:restart_fan").header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"" + text + "\"}"))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(201);
+        return new ObjectMapper().readTree(response.body()).path("data").path("id")
+                .asText();
+    }
+
+    private static ConfigurableApplicationContext startHub(Path dataDir, String... extra) {
         List<String> args = new ArrayList<>();
         HubClient.PROPERTIES.forEach((k, v) -> args.add("--" + k + "=" + v));
         EmulatorServer.hubSettings(EmulatorServer.port(emulators)).forEach(s -> args.add("--" + s));
         args.add("--server.port=0");
         args.add("--SOCIALWIRE_DATA_DIR=" + dataDir);
+        args.addAll(List.of(extra));
         return new SpringApplicationBuilder(SocialwireApplication.class).run(args.toArray(String[]::new));
     }
 
