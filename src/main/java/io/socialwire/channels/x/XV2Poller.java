@@ -77,7 +77,7 @@ public class XV2Poller {
             int status = reply.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
             rateLimit(reply, status);
             if (status != 200) {
-                lastProblem = "X API v2 answered " + status;
+                lastProblem = "X API v2 answered " + status + (status == 401 ? ": the bearer token is rejected" : "");
                 LOG.warn("{} to recent search; the cursor stays at {}", lastProblem, since);
                 return;
             }
@@ -96,6 +96,10 @@ public class XV2Poller {
         Collections.reverse(found);
         // with pages left unread the cursor does not move past them: the next poll reads on from the same since_id
         exchange.setProperty(Cursors.NEXT, next == null ? newest : null);
+    }
+
+    public boolean enabled() {
+        return properties.enabled();
     }
 
     /** The reason the last poll failed, for health; null when it succeeded. */
