@@ -27,14 +27,16 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The X API v2 subset the hub polls, under {@code /emulators/x/2}: {@code POST /2/tweets} (the bearer token
+ * The X API the hub polls. The v2 subset, under {@code /emulators/x/2}: {@code POST /2/tweets} (the bearer token
  * {@code user:<username>} names the posting user, so a demo or a test can tweet at the brand), recent search,
  * user mentions and user lookup, with {@code since_id}, {@code next_token} paging, author expansions, X's
- * {@code x-rate-limit-*} headers and its 401/429 problem documents. The app bearer token reads.
+ * {@code x-rate-limit-*} headers and its 401/429 problem documents; the app bearer token reads. The v1.1 subset
+ * twitter4j (camel-twitter) calls, under {@code /emulators/x/1.1}: search and the mentions timeline of the brand
+ * account, for any OAuth 1.0a header, in v1.1's shapes and date format.
  */
 @RestController
 @ConditionalOnProperty(name = "socialwire.emulators.enabled", havingValue = "true", matchIfMissing = true)
-@RequestMapping(path = "${socialwire.emulators.x-path:/emulators/x}/2", produces = MediaType.APPLICATION_JSON_VALUE)
+@RequestMapping(path = "${socialwire.emulators.x-path:/emulators/x}", produces = MediaType.APPLICATION_JSON_VALUE)
 public class XEmulator {
 
     private static final Duration WINDOW = Duration.ofMinutes(15);
@@ -64,7 +66,7 @@ public class XEmulator {
         user("acme");
     }
 
-    @PostMapping(path = "/tweets", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(path = "/2/tweets", consumes = MediaType.APPLICATION_JSON_VALUE)
     public synchronized ResponseEntity<Map<String, Object>> post(@RequestBody Map<String, Object> body,
                                                                  HttpServletRequest request) {
         String bearer = BasicCredentials.bearer(request.getHeader(HttpHeaders.AUTHORIZATION));
@@ -89,7 +91,7 @@ public class XEmulator {
                 "edit_history_tweet_ids", List.of(id))));
     }
 
-    @GetMapping("/tweets/search/recent")
+    @GetMapping("/2/tweets/search/recent")
     public synchronized ResponseEntity<Map<String, Object>> search(@RequestParam String query,
             @RequestParam(name = "since_id", required = false) String sinceId,
             @RequestParam(name = "max_results", defaultValue = "10") int maxResults,
@@ -100,7 +102,7 @@ public class XEmulator {
                 sinceId, maxResults, nextToken);
     }
 
-    @GetMapping("/users/{id}/mentions")
+    @GetMapping("/2/users/{id}/mentions")
     public synchronized ResponseEntity<Map<String, Object>> mentions(@PathVariable String id,
             @RequestParam(name = "since_id", required = false) String sinceId,
             @RequestParam(name = "max_results", defaultValue = "10") int maxResults,
@@ -113,7 +115,7 @@ public class XEmulator {
         return page(request, t -> t.text().toLowerCase(Locale.ROOT).contains(handle), sinceId, maxResults, token);
     }
 
-    @GetMapping("/users/by/username/{username}")
+    @GetMapping("/2/users/by/username/{username}")
     public synchronized ResponseEntity<Map<String, Object>> byUsername(@PathVariable String username,
                                                                        HttpServletRequest request) {
         Optional<ResponseEntity<Map<String, Object>>> refused = admit(request);
@@ -123,6 +125,77 @@ public class XEmulator {
         User user = user(username);
         return withLimits(ResponseEntity.ok()).body(Map.of("data", Map.of("id", user.id(), "username",
                 user.username(), "name", user.name())));
+    }
+
+    @GetMapping("/1.1/search/tweets.json")
+    public synchronized ResponseEntity<Object> searchV11(@RequestParam String q, HttpServletRequest request) {
+        if (!isOAuth(request)) {
+            return v11Error(401, 32, "Could not authenticate you.");
+        }
+        List<String> terms = List.of(q.toLowerCase(Locale.ROOT).split("\\s+"));
+        List<Map<String, Object>> statuses = tweets.stream()
+                .filter(t -> terms.stream().allMatch(term -> t.text().toLowerCase(Locale.ROOT).contains(term)))
+                .sorted((a, b) -> Long.compare(Long.parseLong(b.id()), Long.parseLong(a.id()))).limit(15)
+                .map(this::status).toList();
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("completed_in", 0.01);
+        metadata.put("max_id", statuses.isEmpty() ? 0 : statuses.get(0).get("id"));
+        metadata.put("query", q);
+        metadata.put("count", 15);
+        metadata.put("since_id", 0);
+        return ResponseEntity.ok(Map.of("statuses", statuses, "search_metadata", metadata));
+    }
+
+    @GetMapping("/1.1/statuses/mentions_timeline.json")
+    public synchronized ResponseEntity<Object> mentionsV11(@RequestParam(name = "since_id", required = false) Long since,
+                                                          @RequestParam(defaultValue = "20") int count,
+                                                          HttpServletRequest request) {
+        if (!isOAuth(request)) {
+            return v11Error(401, 32, "Could not authenticate you.");
+        }
+        return ResponseEntity.ok(tweets.stream().filter(t -> t.text().toLowerCase(Locale.ROOT).contains("@acme"))
+                .filter(t -> since == null || Long.parseLong(t.id()) > since)
+                .sorted((a, b) -> Long.compare(Long.parseLong(b.id()), Long.parseLong(a.id()))).limit(count)
+                .map(this::status).toList());
+    }
+
+    private static final java.time.format.DateTimeFormatter V11_TIME = java.time.format.DateTimeFormatter
+            .ofPattern("EEE MMM dd HH:mm:ss Z yyyy", Locale.ROOT).withZone(java.time.ZoneOffset.UTC);
+
+    private Map<String, Object> status(Tweet t) {
+        User u = users.get(t.authorId());
+        Map<String, Object> user = new LinkedHashMap<>();
+        user.put("id", Long.parseLong(u.id()));
+        user.put("id_str", u.id());
+        user.put("name", u.name());
+        user.put("screen_name", u.username());
+        user.put("followers_count", u.followers());
+        user.put("verified", false);
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("created_at", V11_TIME.format(t.createdAt()));
+        status.put("id", Long.parseLong(t.id()));
+        status.put("id_str", t.id());
+        status.put("full_text", t.text());
+        status.put("truncated", false);
+        status.put("entities", Map.of("hashtags", List.of(), "symbols", List.of(), "user_mentions", List.of(),
+                "urls", List.of()));
+        status.put("in_reply_to_status_id", t.inReplyToId() == null ? null : Long.parseLong(t.inReplyToId()));
+        status.put("in_reply_to_status_id_str", t.inReplyToId());
+        status.put("user", user);
+        status.put("lang", "en");
+        status.put("retweet_count", 0);
+        status.put("favorite_count", 0);
+        return status;
+    }
+
+    private static boolean isOAuth(HttpServletRequest request) {
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        return authorization != null && authorization.startsWith("OAuth ") && authorization.contains("oauth_signature");
+    }
+
+    private static ResponseEntity<Object> v11Error(int status, int code, String message) {
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("errors", List.of(Map.of("code", code, "message", message))));
     }
 
     private ResponseEntity<Map<String, Object>> page(HttpServletRequest request,

@@ -1,0 +1,60 @@
+package io.socialwire;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.socialwire.channels.polling.Cursors;
+import io.socialwire.support.HubIntegrationTest;
+import io.socialwire.support.TopicProbe;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * camel-twitter's search and mentions-timeline consumers (twitter4j, REST v1.1) against the X emulator's v1.1
+ * subset: a tweet at the brand becomes a record once, although search returns it on every poll and both sources
+ * see it. The v2 poller is off here so only camel-twitter reads.
+ */
+@TestPropertySource(properties = {"X_V11_ENABLED=true", "X_V11_INTERVAL=300",
+    "socialwire.channels.x-v2.bearer-token="})
+class XCamelTwitterIT extends HubIntegrationTest {
+
+    @Autowired
+    Cursors cursors;
+
+    @Test
+    void aTweetAtTheBrandIsReadThroughCamelTwitterOnce() throws Exception {
+        String id = tweet("camel_fan", "@acme the app crashes with an error every time I log in, help");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> hub().serviceNowTable("incident",
+                "correlation_id=x:" + id).size() == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> id.equals(cursors.get("x-v11-search:@acme"))
+                && id.equals(cursors.get("x-v11-mentions")));
+        String next = tweet("camel_fan", "@acme still broken");
+        await().atMost(Duration.ofSeconds(30)).until(() -> next.equals(cursors.get("x-v11-search:@acme")));
+
+        try (TopicProbe topics = topics()) {
+            // search returned the tweet on every poll and the timeline saw it too: each source published it once
+            assertThat(topics.readAll("socialwire.interactions"))
+                    .filteredOn(r -> r.value().contains("\"id\":\"x:" + id + "\"")).hasSize(2);
+        }
+        assertThat(hub().serviceNowTable("incident", "correlation_id=x:" + id)).hasSize(1);
+    }
+
+    private String tweet(String user, String text) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/emulators/x/2/tweets"))
+                .header("Authorization", "Bearer user:" + user).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(new ObjectMapper().writeValueAsString(
+                        java.util.Map.of("text", text)))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(201);
+        return new ObjectMapper().readTree(response.body()).path("data").path("id").asText();
+    }
+}
