@@ -1,8 +1,10 @@
 package io.socialwire.webhook;
 
+import java.io.IOException;
 import java.time.Instant;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Reads required and optional fields from a webhook payload; a missing or mistyped required field is a 400 that
@@ -11,6 +13,29 @@ import com.fasterxml.jackson.databind.JsonNode;
 public final class JsonFields {
 
     private JsonFields() {
+    }
+
+    /** The body as JSON, or a 400: not JSON, or empty. */
+    public static JsonNode parse(ObjectMapper json, byte[] body) {
+        JsonNode root;
+        try {
+            root = json.readTree(body);
+        } catch (IOException e) {
+            throw WebhookRejectedException.badRequest("body is not valid JSON");
+        }
+        if (root == null || root.isMissingNode()) {
+            throw WebhookRejectedException.badRequest("body is empty");
+        }
+        return root;
+    }
+
+    /** The body as a JSON object, or a 400. */
+    public static JsonNode parseObject(ObjectMapper json, byte[] body) {
+        JsonNode root = parse(json, body);
+        if (!root.isObject()) {
+            throw WebhookRejectedException.badRequest("body must be a JSON object");
+        }
+        return root;
     }
 
     public static JsonNode requireObject(JsonNode parent, String field, String path) {

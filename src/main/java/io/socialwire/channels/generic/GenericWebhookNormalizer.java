@@ -9,6 +9,7 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.socialwire.model.SocialInteraction;
+import io.socialwire.webhook.JsonFields;
 import io.socialwire.webhook.WebhookRejectedException;
 
 /**
@@ -27,13 +28,8 @@ public class GenericWebhookNormalizer {
     }
 
     public List<SocialInteraction> normalize(byte[] body, Instant receivedAt) {
-        JsonNode root;
-        try {
-            root = json.readTree(body);
-        } catch (IOException e) {
-            throw WebhookRejectedException.badRequest("body is not valid JSON");
-        }
-        if (root == null || !(root.isObject() || root.isArray())) {
+        JsonNode root = JsonFields.parse(json, body);
+        if (!(root.isObject() || root.isArray())) {
             throw WebhookRejectedException.badRequest("body must be an interaction object or an array of them");
         }
         if (root.isArray() && root.isEmpty()) {

@@ -5,7 +5,6 @@ import static io.socialwire.webhook.JsonFields.optionalTime;
 import static io.socialwire.webhook.JsonFields.requireNonEmptyArray;
 import static io.socialwire.webhook.JsonFields.requireText;
 
-import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.socialwire.model.Author;
 import io.socialwire.model.SocialInteraction;
+import io.socialwire.webhook.JsonFields;
 import io.socialwire.webhook.WebhookRejectedException;
 
 /**
@@ -34,15 +34,7 @@ public class LinkedInNormalizer {
     }
 
     public List<SocialInteraction> normalize(byte[] body, Instant receivedAt) {
-        JsonNode root;
-        try {
-            root = json.readTree(body);
-        } catch (IOException e) {
-            throw WebhookRejectedException.badRequest("body is not valid JSON");
-        }
-        if (root == null || !root.isObject()) {
-            throw WebhookRejectedException.badRequest("body must be a JSON object");
-        }
+        JsonNode root = JsonFields.parseObject(json, body);
         JsonNode notifications = requireNonEmptyArray(root, "notifications", "$");
         List<SocialInteraction> result = new ArrayList<>();
         for (int i = 0; i < notifications.size(); i++) {

@@ -6,7 +6,6 @@ import static io.socialwire.webhook.JsonFields.requireNonEmptyArray;
 import static io.socialwire.webhook.JsonFields.requireObject;
 import static io.socialwire.webhook.JsonFields.requireText;
 
-import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.socialwire.model.Attachment;
 import io.socialwire.model.Author;
 import io.socialwire.model.SocialInteraction;
+import io.socialwire.webhook.JsonFields;
 import io.socialwire.webhook.WebhookRejectedException;
 
 /**
@@ -37,10 +37,7 @@ public class MetaWebhookNormalizer {
     }
 
     public List<SocialInteraction> normalize(byte[] body, Instant receivedAt) {
-        JsonNode root = parse(body);
-        if (!root.isObject()) {
-            throw WebhookRejectedException.badRequest("body must be a JSON object");
-        }
+        JsonNode root = JsonFields.parseObject(json, body);
         String object = requireText(root, "object", "$");
         if (!object.equals("page") && !object.equals("instagram")) {
             throw WebhookRejectedException.badRequest("$.object '" + object + "' is not supported (page, instagram)");
@@ -72,18 +69,6 @@ public class MetaWebhookNormalizer {
             }
         }
         return interactions;
-    }
-
-    private JsonNode parse(byte[] body) {
-        try {
-            JsonNode root = json.readTree(body);
-            if (root == null || root.isMissingNode()) {
-                throw WebhookRejectedException.badRequest("body is empty");
-            }
-            return root;
-        } catch (IOException e) {
-            throw WebhookRejectedException.badRequest("body is not valid JSON");
-        }
     }
 
     private void change(String object, JsonNode change, String path, Instant receivedAt, List<SocialInteraction> out) {

@@ -4,7 +4,6 @@ import static io.socialwire.webhook.JsonFields.optionalText;
 import static io.socialwire.webhook.JsonFields.requireObject;
 import static io.socialwire.webhook.JsonFields.requireText;
 
-import java.io.IOException;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -37,15 +36,7 @@ public class XActivityNormalizer {
     }
 
     public List<SocialInteraction> normalize(byte[] body, Instant receivedAt) {
-        JsonNode root;
-        try {
-            root = json.readTree(body);
-        } catch (IOException e) {
-            throw WebhookRejectedException.badRequest("body is not valid JSON");
-        }
-        if (root == null || !root.isObject()) {
-            throw WebhookRejectedException.badRequest("body must be a JSON object");
-        }
+        JsonNode root = JsonFields.parseObject(json, body);
         String forUser = requireText(root, "for_user_id", "$");
         List<SocialInteraction> result = new ArrayList<>();
         JsonNode tweets = root.path("tweet_create_events");
