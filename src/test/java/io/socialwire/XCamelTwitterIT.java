@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.socialwire.channels.polling.Cursors;
 import io.socialwire.support.HubIntegrationTest;
@@ -46,6 +47,28 @@ class XCamelTwitterIT extends HubIntegrationTest {
                     .filteredOn(r -> r.value().contains("\"id\":\"x:" + id + "\"")).hasSize(2);
         }
         assertThat(hub().serviceNowTable("incident", "correlation_id=x:" + id)).hasSize(1);
+    }
+
+    @Test
+    void aDirectMessageToTheBrandIsReadThroughCamelTwitterOnce() throws Exception {
+        HttpResponse<String> sent = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/emulators/x/2/dm_conversations/with/1000/messages"))
+                .header("Authorization", "Bearer user:dm_buyer").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"what is your pricing for 12 seats?\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(sent.statusCode()).isEqualTo(201);
+        String eventId = new ObjectMapper().readTree(sent.body()).path("data").path("dm_event_id").asText();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> eventId.equals(cursors.get("x-v11-direct-messages")));
+        JsonNode lead = await().atMost(Duration.ofSeconds(30)).until(() -> hub().soql(
+                "SELECT Id, LeadSource, Description FROM Lead WHERE LeadSource = 'X' AND Description LIKE "
+                        + "'%x:dm-" + eventId + "%'"), r -> r.size() == 1).get(0);
+        assertThat(lead.path("Description").asText()).contains("Channel:      X (direct_message)",
+                "what is your pricing for 12 seats?");
+        try (TopicProbe topics = topics()) {
+            assertThat(topics.readAll("socialwire.interactions"))
+                    .filteredOn(r -> r.value().contains("\"id\":\"x:dm-" + eventId + "\"")).hasSize(1);
+        }
     }
 
     private String tweet(String user, String text) throws Exception {

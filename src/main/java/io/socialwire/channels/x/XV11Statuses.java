@@ -9,6 +9,7 @@ import io.socialwire.model.SocialInteraction;
 import org.apache.camel.Exchange;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import twitter4j.v1.DirectMessage;
 import twitter4j.v1.Status;
 
 /**
@@ -42,6 +43,27 @@ public class XV11Statuses {
         }
         exchange.setProperty(Cursors.NEXT, Long.toString(status.getId()));
         exchange.getMessage().setBody(List.of(interaction(status)));
+    }
+
+    /** The same for a direct message: the conversation is the sender; the account's own messages are skipped. */
+    public void freshMessage(Exchange exchange, String source, String accountId) {
+        DirectMessage message = exchange.getMessage().getBody(DirectMessage.class);
+        String cursor = cursors.get(source);
+        exchange.setProperty(Cursors.KEY, source);
+        if ((cursor != null && message.getId() <= Long.parseLong(cursor))
+                || Long.toString(message.getSenderId()).equals(accountId)) {
+            exchange.setProperty(Cursors.NEXT, null);
+            exchange.getMessage().setBody(List.of());
+            return;
+        }
+        exchange.setProperty(Cursors.NEXT, Long.toString(message.getId()));
+        String id = Long.toString(message.getId());
+        String sender = Long.toString(message.getSenderId());
+        exchange.getMessage().setBody(List.of(new SocialInteraction(SocialInteraction.idFor("x", "dm-" + id), "x",
+                "direct_message", id, SocialInteraction.idFor("x", "dm-" + sender), null, null,
+                message.getCreatedAt() == null ? null
+                        : message.getCreatedAt().atZone(ZoneId.systemDefault()).toInstant(),
+                message.getText(), null, new Author(sender, sender, null, null, null, null), null, null, null)));
     }
 
     static SocialInteraction interaction(Status status) {

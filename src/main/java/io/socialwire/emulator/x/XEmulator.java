@@ -48,10 +48,14 @@ public class XEmulator {
     record User(String id, String username, String name, long followers) {
     }
 
+    record DirectMessage(String id, String senderId, String recipientId, String text, Instant createdAt) {
+    }
+
     private final String appToken;
     private final int requestsPerWindow;
     private final Clock clock;
     private final List<Tweet> tweets = new ArrayList<>();
+    private final List<DirectMessage> messages = new ArrayList<>();
     private final Map<String, User> users = new LinkedHashMap<>();
     private final AtomicLong ids = new AtomicLong(1790000000000000000L);
     private Instant windowStart;
@@ -89,6 +93,40 @@ public class XEmulator {
         tweets.add(tweet);
         return ResponseEntity.status(201).body(Map.of("data", Map.of("id", id, "text", s,
                 "edit_history_tweet_ids", List.of(id))));
+    }
+
+    /** A direct message to the brand account, sent as the user the token names. */
+    @PostMapping(path = "/2/dm_conversations/with/{participant}/messages", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public synchronized ResponseEntity<Map<String, Object>> sendMessage(@PathVariable String participant,
+            @RequestBody Map<String, Object> body, HttpServletRequest request) {
+        String bearer = BasicCredentials.bearer(request.getHeader(HttpHeaders.AUTHORIZATION));
+        if (bearer == null || !bearer.startsWith("user:")) {
+            return problem(401, "Unauthorized", "Sending needs a user token (user:<username>)");
+        }
+        if (!(body.get("text") instanceof String text) || text.isBlank() || users.get(participant) == null) {
+            return problem(400, "Invalid Request", "One or more parameters to your request was invalid.");
+        }
+        User sender = user(bearer.substring(5));
+        String id = Long.toString(ids.incrementAndGet());
+        messages.add(new DirectMessage(id, sender.id(), participant, text, clock.instant()));
+        return ResponseEntity.status(201).body(Map.of("data", Map.of("dm_conversation_id",
+                participant + "-" + sender.id(), "dm_event_id", id)));
+    }
+
+    @GetMapping("/1.1/direct_messages/events/list.json")
+    public synchronized ResponseEntity<Object> messagesV11(@RequestParam(defaultValue = "20") int count,
+                                                          HttpServletRequest request) {
+        if (!isOAuth(request)) {
+            return v11Error(401, 32, "Could not authenticate you.");
+        }
+        List<Map<String, Object>> events = messages.stream()
+                .sorted((a, b) -> Long.compare(Long.parseLong(b.id()), Long.parseLong(a.id()))).limit(count)
+                .map(m -> Map.<String, Object>of("type", "message_create", "id", m.id(), "created_timestamp",
+                        Long.toString(m.createdAt().toEpochMilli()), "message_create", Map.of(
+                                "target", Map.of("recipient_id", m.recipientId()), "sender_id", m.senderId(),
+                                "message_data", Map.of("text", m.text())))).toList();
+        // no next_cursor: this is the last page (camel-twitter follows cursors until one repeats)
+        return ResponseEntity.ok(Map.of("events", events));
     }
 
     @GetMapping("/2/tweets/search/recent")
