@@ -37,12 +37,7 @@ class BlueskyIT extends HubIntegrationTest {
         List<String> events = Fixtures.text("fixtures/bluesky/events.jsonl").lines().toList();
         String lastTimeUs = null;
         for (String event : events) {
-            HttpResponse<String> sent = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                            "http://localhost:" + port + "/emulators/bluesky/events"))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(event))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(sent.statusCode()).isEqualTo(201);
-            lastTimeUs = new ObjectMapper().readTree(sent.body()).path("time_us").asText();
+            lastTimeUs = publish(event);
         }
         String last = lastTimeUs;
 
@@ -55,5 +50,25 @@ class BlueskyIT extends HubIntegrationTest {
             assertThat(topics.readAll("socialwire.interactions"))
                     .filteredOn(r -> r.value().contains("\"channel\":\"bluesky\"")).hasSize(2);
         }
+
+        // the stream drops; what is posted meanwhile is read after the reconnect, and nothing earlier again
+        jetstream.disconnectAll();
+        String missed = publish(events.get(0).replace("3l3qo2vutsw2b", "3l3missed001")
+                .replace("what is your pricing", "second question: what is your pricing"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> missed.equals(cursors.get("bluesky-jetstream")));
+        try (TopicProbe topics = topics()) {
+            assertThat(topics.readAll("socialwire.interactions"))
+                    .filteredOn(r -> r.value().contains("\"channel\":\"bluesky\""))
+                    .extracting(r -> r.key()).hasSize(3).doesNotHaveDuplicates();
+        }
+    }
+
+    private String publish(String event) throws Exception {
+        HttpResponse<String> sent = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                        "http://localhost:" + port + "/emulators/bluesky/events"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(event))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(sent.statusCode()).isEqualTo(201);
+        return new ObjectMapper().readTree(sent.body()).path("time_us").asText();
     }
 }

@@ -54,11 +54,20 @@ public class JetstreamSource implements SmartLifecycle, WebSocket.Listener {
         this.normalizer = new JetstreamNormalizer(properties.accounts() == null ? List.of() : properties.accounts());
     }
 
-    /** The route step: the event as interactions (none or one), and the cursor it moves to. */
+    /**
+     * The route step: the event as interactions (none or one), and the cursor it moves to. Events at or before the
+     * cursor were read already (a reconnect rewinds a little) and are dropped.
+     */
     public List<SocialInteraction> normalize(Exchange exchange) throws IOException {
         JsonNode event = json.readTree(exchange.getMessage().getBody(String.class));
         exchange.setProperty(Cursors.KEY, CURSOR);
-        exchange.setProperty(Cursors.NEXT, event.path("time_us").asText(null));
+        String cursor = cursors.get(CURSOR);
+        long timeUs = event.path("time_us").asLong();
+        if (cursor != null && timeUs <= Long.parseLong(cursor)) {
+            exchange.setProperty(Cursors.NEXT, null);
+            return List.of();
+        }
+        exchange.setProperty(Cursors.NEXT, Long.toString(timeUs));
         return normalizer.normalize(event).map(List::of).orElse(List.of());
     }
 

@@ -78,6 +78,13 @@ public class JetstreamEmulator extends TextWebSocketHandler {
         sessions.remove(session);
     }
 
+    /** Drops every subscriber, as a Jetstream instance that restarts does. */
+    public void disconnectAll() throws IOException {
+        for (WebSocketSession session : sessions.keySet()) {
+            session.close(CloseStatus.SERVICE_RESTARTED);
+        }
+    }
+
     public int subscribers() {
         return sessions.size();
     }
