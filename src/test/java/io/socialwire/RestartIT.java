@@ -106,7 +106,7 @@ class RestartIT {
         Path dataDir = HubTestSupport.newDataDir();
         String before;
         try (ConfigurableApplicationContext hub = startHub(dataDir, "--X_POLL_INTERVAL=300ms",
-                "--X_SEARCH_QUERY=@acme restart")) {
+                "--X_SEARCH_QUERY=@acme restart", "--X_MENTIONS_OF=")) {
             before = tweet("@acme restart: what does a licence cost?");
             try (TopicProbe topics = probe(hub)) {
                 await().atMost(Duration.ofSeconds(30)).until(() -> published(topics, before) == 1);
@@ -114,7 +114,7 @@ class RestartIT {
         }
         String during = tweet("@acme restart: and is there a demo?");
         try (ConfigurableApplicationContext hub = startHub(dataDir, "--X_POLL_INTERVAL=300ms",
-                "--X_SEARCH_QUERY=@acme restart")) {
+                "--X_SEARCH_QUERY=@acme restart", "--X_MENTIONS_OF=")) {
             try (TopicProbe topics = probe(hub)) {
                 await().atMost(Duration.ofSeconds(30)).until(() -> published(topics, during) == 1);
                 String after = tweet("@acme restart: thanks");

@@ -42,6 +42,7 @@ public class XV2Poller {
     private final Clock clock;
     private volatile Instant notBefore = Instant.EPOCH;
     private volatile String lastProblem;
+    private final java.util.Map<String, String> userIds = new java.util.concurrent.ConcurrentHashMap<>();
 
     public XV2Poller(XV2Properties properties, Cursors cursors, ProducerTemplate camel, ObjectMapper json,
                      Clock clock) {
@@ -55,34 +56,42 @@ public class XV2Poller {
         }
     }
 
+    /** Recent search for {@code query}. */
     public void pollSearch(Exchange exchange) {
-        String key = "x-v2-search:" + properties.query();
+        poll(exchange, "x-v2-search:" + properties.query(), "/2/tweets/search/recent", "next_token",
+                "query=" + URLEncoder.encode(properties.query(), StandardCharsets.UTF_8));
+    }
+
+    /** Mentions of the account {@code mentionsOf}, by its user id (looked up once). */
+    public void pollMentions(Exchange exchange) {
+        boolean on = properties.enabled() && properties.mentionsOf() != null && !properties.mentionsOf().isBlank();
+        String userId = on ? userId(properties.mentionsOf()) : null;
+        poll(exchange, "x-v2-mentions:" + properties.mentionsOf(), "/2/users/" + userId + "/mentions",
+                "pagination_token", null);
+        if (userId == null) {
+            exchange.getMessage().setBody(new ArrayList<>());
+        }
+    }
+
+    private void poll(Exchange exchange, String key, String path, String tokenParameter, String baseQuery) {
         exchange.setProperty(Cursors.KEY, key);
         List<SocialInteraction> found = new ArrayList<>();
         exchange.getMessage().setBody(found);
-        if (!properties.enabled() || clock.instant().isBefore(notBefore)) {
+        if (!properties.enabled() || clock.instant().isBefore(notBefore) || path.contains("/null/")) {
             return;
         }
         String since = cursors.get(key);
         String newest = null;
         String next = null;
         for (int page = 0; page < properties.maxPages(); page++) {
-            String token = next;
-            Exchange reply = camel.request(properties.baseUrl() + "/2/tweets/search/recent"
-                    + "?throwExceptionOnFailure=false", e -> {
-                        e.getMessage().setHeader(Exchange.HTTP_METHOD, "GET");
-                        e.getMessage().setHeader("Authorization", "Bearer " + properties.bearerToken());
-                        e.getMessage().setHeader(Exchange.HTTP_QUERY, query(since, token));
-                    });
-            int status = reply.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
-            rateLimit(reply, status);
-            if (status != 200) {
-                lastProblem = "X API v2 answered " + status + (status == 401 ? ": the bearer token is rejected" : "");
-                LOG.warn("{} to recent search; the cursor stays at {}", lastProblem, since);
+            String query = (baseQuery == null ? "" : baseQuery + "&") + "max_results=" + properties.maxResults()
+                    + FIELDS + (since == null ? "" : "&since_id=" + since)
+                    + (next == null ? "" : "&" + tokenParameter + "=" + next);
+            JsonNode body = get(path, query);
+            if (body == null) {
+                LOG.warn("{} to {}; the cursor stays at {}", lastProblem, path, since);
                 return;
             }
-            lastProblem = null;
-            JsonNode body = read(reply.getMessage().getBody(String.class));
             if (newest == null) {
                 newest = body.path("meta").path("newest_id").asText(null);
             }
@@ -92,10 +101,33 @@ public class XV2Poller {
                 break;
             }
         }
-        LOG.debug("X API v2 poll since {} found {}", since, found.size());
         Collections.reverse(found);
         // with pages left unread the cursor does not move past them: the next poll reads on from the same since_id
         exchange.setProperty(Cursors.NEXT, next == null ? newest : null);
+    }
+
+    /** One GET through camel-http; null (and the reason in lastProblem) unless X answered 200. */
+    private JsonNode get(String path, String query) {
+        Exchange reply = camel.request(properties.baseUrl() + path + "?throwExceptionOnFailure=false", e -> {
+            e.getMessage().setHeader(Exchange.HTTP_METHOD, "GET");
+            e.getMessage().setHeader("Authorization", "Bearer " + properties.bearerToken());
+            e.getMessage().setHeader(Exchange.HTTP_QUERY, query);
+        });
+        int status = reply.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
+        rateLimit(reply, status);
+        if (status != 200) {
+            lastProblem = "X API v2 answered " + status + (status == 401 ? ": the bearer token is rejected" : "");
+            return null;
+        }
+        lastProblem = null;
+        return read(reply.getMessage().getBody(String.class));
+    }
+
+    private String userId(String username) {
+        return userIds.computeIfAbsent(username, u -> {
+            JsonNode user = get("/2/users/by/username/" + u, null);
+            return user == null ? null : user.path("data").path("id").asText(null);
+        });
     }
 
     public boolean enabled() {
@@ -105,13 +137,6 @@ public class XV2Poller {
     /** The reason the last poll failed, for health; null when it succeeded. */
     public String lastProblem() {
         return lastProblem;
-    }
-
-    private String query(String since, String nextToken) {
-        return "query=" + URLEncoder.encode(properties.query(), StandardCharsets.UTF_8)
-                + "&max_results=" + properties.maxResults() + FIELDS
-                + (since == null ? "" : "&since_id=" + since)
-                + (nextToken == null ? "" : "&next_token=" + nextToken);
     }
 
     private void rateLimit(Exchange reply, int status) {
