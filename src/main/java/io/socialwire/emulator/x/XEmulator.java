@@ -288,7 +288,8 @@ public class XEmulator {
 
     private static Map<String, Object> json(User u) {
         return Map.of("id", u.id(), "username", u.username(), "name", u.name(), "verified", false,
-                "public_metrics", Map.of("followers_count", u.followers()));
+                "public_metrics", Map.of("followers_count", u.followers(), "following_count", 10, "tweet_count",
+                        42, "listed_count", 1));
     }
 
     private User user(String username) {
