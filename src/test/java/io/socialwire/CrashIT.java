@@ -69,6 +69,9 @@ class CrashIT {
             settings.addAll(EmulatorServer.hubSettings(emulatorPort));
             settings.add("SOCIALWIRE_DATA_DIR=" + dataDir);
             settings.add("SOCIALWIRE_EMBEDDED_KAFKA_PORT=" + kafkaPort);
+            // only the webhooks take part here: no polled or streamed channel
+            settings.add("X_BEARER_TOKEN=");
+            settings.add("BLUESKY_JETSTREAM_URL=");
             try (HubProcess hub = new HubProcess(hubPort, settings, dataDir)) {
                 run(hub, new HubClient(hubPort, emulatorPort), messages, kafkaPort);
             }

@@ -44,6 +44,7 @@ public class JetstreamSource implements SmartLifecycle, WebSocket.Listener {
     private final ScheduledExecutorService reconnects = Executors.newSingleThreadScheduledExecutor();
     private final StringBuilder partial = new StringBuilder();
     private volatile boolean running;
+    private volatile long backoffMillis;
     private volatile WebSocket socket;
 
     public JetstreamSource(BlueskyProperties properties, Cursors cursors, ProducerTemplate camel, ObjectMapper json) {
@@ -114,14 +115,17 @@ public class JetstreamSource implements SmartLifecycle, WebSocket.Listener {
                         scheduleReconnect();
                     } else {
                         socket = ws;
+                        backoffMillis = 0;
                         LOG.info("Bluesky Jetstream connected{}", cursor == null ? "" : " from cursor " + cursor);
                     }
                 });
     }
 
+    /** Waits the configured time, doubling after each failure up to a minute, so a dead endpoint is not hammered. */
     private void scheduleReconnect() {
         if (running && !reconnects.isShutdown()) {
-            reconnects.schedule(this::connect, properties.reconnect().toMillis(), TimeUnit.MILLISECONDS);
+            backoffMillis = backoffMillis == 0 ? properties.reconnect().toMillis() : Math.min(60_000, backoffMillis * 2);
+            reconnects.schedule(this::connect, backoffMillis, TimeUnit.MILLISECONDS);
         }
     }
 
