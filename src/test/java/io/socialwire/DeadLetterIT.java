@@ -15,12 +15,15 @@ import io.socialwire.support.TopicProbe;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 /**
  * A record the target refuses (here: the Lead's external id field does not exist in the org) goes to the
  * dead-letter topic with the reason, unchanged, and its offset is committed; the interactions after it flow on.
  */
+// a context of its own, closed after the class: its pollers must not load the tests that follow
+@DirtiesContext
 @TestPropertySource(properties = "socialwire.salesforce.lead-external-id-field=Not_In_The_Org__c")
 class DeadLetterIT extends HubIntegrationTest {
 

@@ -19,12 +19,15 @@ import io.socialwire.support.HubIntegrationTest;
 import io.socialwire.support.TopicProbe;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 /**
  * Regression tests for the Camel Kafka pitfalls in reliability.md, on the hub's own consumer and stores. Retries
  * are off here, so a failure goes straight to the consumer's break-on-first-error path.
  */
+// a context of its own, closed after the class: its pollers must not load the tests that follow
+@DirtiesContext
 @TestPropertySource(properties = "socialwire.dispatch.retries=0")
 class KafkaPitfallsIT extends HubIntegrationTest {
 

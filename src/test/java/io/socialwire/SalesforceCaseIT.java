@@ -14,9 +14,12 @@ import io.socialwire.support.HubClient;
 import io.socialwire.support.HubIntegrationTest;
 import io.socialwire.support.Payloads;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 /** Support conversations in Salesforce Service Cloud: one Case per conversation, follow-ups as CaseComments. */
+// a context of its own, closed after the class: its pollers must not load the tests that follow
+@DirtiesContext
 @TestPropertySource(properties = "SOCIALWIRE_SUPPORT_TARGET=salesforce-case")
 class SalesforceCaseIT extends HubIntegrationTest {
 

@@ -14,9 +14,12 @@ import io.socialwire.channels.polling.Cursors;
 import io.socialwire.support.HubIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 /** X API v2 user mentions: the account's id is looked up once, its mentions polled from the cursor. */
+// a context of its own, closed after the class: its pollers must not load the tests that follow
+@DirtiesContext
 @TestPropertySource(properties = {"X_POLL_INTERVAL=300ms", "X_SEARCH_QUERY=words nobody tweets",
     "X_MENTIONS_OF=acme"})
 class XApiV2MentionsIT extends HubIntegrationTest {

@@ -7,9 +7,12 @@ import java.time.Duration;
 
 import io.socialwire.support.HubIntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 /** A polled channel whose credentials the platform rejects says so in health, and the hub keeps running. */
+// a context of its own, closed after the class: its pollers must not load the tests that follow
+@DirtiesContext
 @TestPropertySource(properties = {"X_POLL_INTERVAL=300ms", "socialwire.channels.x-v2.bearer-token=revoked-token"})
 class XApiV2RejectedIT extends HubIntegrationTest {
 

@@ -16,6 +16,7 @@ import io.socialwire.support.HubIntegrationTest;
 import io.socialwire.support.TopicProbe;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -23,6 +24,8 @@ import org.springframework.test.context.TestPropertySource;
  * subset: a tweet at the brand becomes a record once, although search returns it on every poll and both sources
  * see it. The v2 poller is off here so only camel-twitter reads.
  */
+// a context of its own, closed after the class: its pollers must not load the tests that follow
+@DirtiesContext
 @TestPropertySource(properties = {"X_V11_ENABLED=true", "X_V11_INTERVAL=300",
     "socialwire.channels.x-v2.bearer-token="})
 class XCamelTwitterIT extends HubIntegrationTest {
