@@ -22,7 +22,7 @@ import org.springframework.test.context.TestPropertySource;
  * A record the target refuses (here: the Lead's external id field does not exist in the org) goes to the
  * dead-letter topic with the reason, unchanged, and its offset is committed; the interactions after it flow on.
  */
-// a context of its own, closed after the class: its pollers must not load the tests that follow
+// a context of its own: closed after the class, so its broker and pollers do not weigh on later tests
 @DirtiesContext
 @TestPropertySource(properties = "socialwire.salesforce.lead-external-id-field=Not_In_The_Org__c")
 class DeadLetterIT extends HubIntegrationTest {

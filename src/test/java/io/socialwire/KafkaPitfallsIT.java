@@ -26,7 +26,7 @@ import org.springframework.test.context.TestPropertySource;
  * Regression tests for the Camel Kafka pitfalls in reliability.md, on the hub's own consumer and stores. Retries
  * are off here, so a failure goes straight to the consumer's break-on-first-error path.
  */
-// a context of its own, closed after the class: its pollers must not load the tests that follow
+// a context of its own: closed after the class, so its broker and pollers do not weigh on later tests
 @DirtiesContext
 @TestPropertySource(properties = "socialwire.dispatch.retries=0")
 class KafkaPitfallsIT extends HubIntegrationTest {

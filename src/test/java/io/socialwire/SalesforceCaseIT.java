@@ -18,7 +18,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 /** Support conversations in Salesforce Service Cloud: one Case per conversation, follow-ups as CaseComments. */
-// a context of its own, closed after the class: its pollers must not load the tests that follow
+// a context of its own: closed after the class, so its broker and pollers do not weigh on later tests
 @DirtiesContext
 @TestPropertySource(properties = "SOCIALWIRE_SUPPORT_TARGET=salesforce-case")
 class SalesforceCaseIT extends HubIntegrationTest {

@@ -24,7 +24,7 @@ import org.springframework.test.context.TestPropertySource;
  * X API v2 polling end to end: people tweet at the brand through the X emulator's own POST /2/tweets, the hub's
  * poller picks the posts up through camel-http and they become records; the cursor moves, so nothing is read twice.
  */
-// a context of its own, closed after the class: its pollers must not load the tests that follow
+// a context of its own: closed after the class, so its broker and pollers do not weigh on later tests
 @DirtiesContext
 @TestPropertySource(properties = {"X_POLL_INTERVAL=300ms", "X_SEARCH_QUERY=@acme", "X_MENTIONS_OF="})
 class XApiV2IT extends HubIntegrationTest {

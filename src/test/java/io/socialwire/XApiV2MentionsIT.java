@@ -18,7 +18,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 /** X API v2 user mentions: the account's id is looked up once, its mentions polled from the cursor. */
-// a context of its own, closed after the class: its pollers must not load the tests that follow
+// a context of its own: closed after the class, so its broker and pollers do not weigh on later tests
 @DirtiesContext
 @TestPropertySource(properties = {"X_POLL_INTERVAL=300ms", "X_SEARCH_QUERY=words nobody tweets",
     "X_MENTIONS_OF=acme"})

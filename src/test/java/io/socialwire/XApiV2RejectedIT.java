@@ -11,7 +11,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 /** A polled channel whose credentials the platform rejects says so in health, and the hub keeps running. */
-// a context of its own, closed after the class: its pollers must not load the tests that follow
+// a context of its own: closed after the class, so its broker and pollers do not weigh on later tests
 @DirtiesContext
 @TestPropertySource(properties = {"X_POLL_INTERVAL=300ms", "socialwire.channels.x-v2.bearer-token=revoked-token"})
 class XApiV2RejectedIT extends HubIntegrationTest {

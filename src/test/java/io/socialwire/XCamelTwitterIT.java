@@ -24,7 +24,7 @@ import org.springframework.test.context.TestPropertySource;
  * subset: a tweet at the brand becomes a record once, although search returns it on every poll and both sources
  * see it. The v2 poller is off here so only camel-twitter reads.
  */
-// a context of its own, closed after the class: its pollers must not load the tests that follow
+// a context of its own: closed after the class, so its broker and pollers do not weigh on later tests
 @DirtiesContext
 @TestPropertySource(properties = {"X_V11_ENABLED=true", "X_V11_INTERVAL=300",
     "socialwire.channels.x-v2.bearer-token="})
