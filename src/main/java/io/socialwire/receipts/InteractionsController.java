@@ -1,5 +1,6 @@
 package io.socialwire.receipts;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,6 +26,9 @@ class InteractionsController {
             return ResponseEntity.status(404).body(Map.of("error", "no receipt for interaction " + id
                     + " (not received, or not dispatched yet)"));
         }
-        return ResponseEntity.ok(Map.of("interactionId", id, "receipts", found));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("interactionId", id);
+        body.put("receipts", found);
+        return ResponseEntity.ok(body);
     }
 }
