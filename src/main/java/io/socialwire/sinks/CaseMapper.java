@@ -17,7 +17,6 @@ import org.springframework.stereotype.Component;
 public class CaseMapper {
 
     private static final String[] PRIORITY = {"High", "High", "Medium", "Low", "Low"};
-    private static final int SUBJECT_LENGTH = 255;
 
     private final ObjectMapper json;
     private final String externalIdField;
@@ -35,8 +34,7 @@ public class CaseMapper {
 
     public String newCase(SocialInteraction interaction, Person person) throws JsonProcessingException {
         Map<String, Object> fields = new LinkedHashMap<>();
-        String subject = SocialContext.summary(interaction);
-        fields.put("Subject", subject.length() > SUBJECT_LENGTH ? subject.substring(0, SUBJECT_LENGTH) : subject);
+        fields.put("Subject", SocialContext.subject(interaction));
         fields.put("Description", SocialContext.block(interaction, person));
         fields.put("Origin", Channels.displayName(interaction.channel()));
         fields.put("Status", "New");

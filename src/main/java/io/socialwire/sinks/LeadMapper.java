@@ -22,7 +22,6 @@ public class LeadMapper {
 
     /** Lead.Company is required; a social author rarely names theirs. */
     static final String UNKNOWN_COMPANY = "[not provided]";
-    private static final int SUBJECT_LENGTH = 255;
 
     private final ObjectMapper json;
     private final IdentityProperties identity;
@@ -79,8 +78,7 @@ public class LeadMapper {
     /** A completed Task on the person (Lead or Contact): a follow-up in their conversation, or their history. */
     public String task(SocialInteraction interaction, String whoId) throws JsonProcessingException {
         Map<String, Object> fields = new LinkedHashMap<>();
-        String subject = SocialContext.summary(interaction);
-        fields.put("Subject", subject.length() > SUBJECT_LENGTH ? subject.substring(0, SUBJECT_LENGTH) : subject);
+        fields.put("Subject", SocialContext.subject(interaction));
         fields.put("Description", SocialContext.comment(interaction));
         fields.put("Status", "Completed");
         fields.put("Priority", "Normal");

@@ -16,6 +16,7 @@ import io.socialwire.model.SocialInteraction;
 public final class SocialContext {
 
     private static final int SUMMARY_LENGTH = 80;
+    private static final int SUBJECT_LENGTH = 255;
 
     private SocialContext() {
     }
@@ -77,6 +78,12 @@ public final class SocialContext {
         }
         return block.lines().filter(l -> l.startsWith("Interaction:")).map(l -> l.substring(12).strip())
                 .findFirst().orElse(null);
+    }
+
+    /** The summary as a Salesforce Subject, which holds at most 255 characters. */
+    public static String subject(SocialInteraction in) {
+        String summary = summary(in);
+        return summary.length() > SUBJECT_LENGTH ? summary.substring(0, SUBJECT_LENGTH) : summary;
     }
 
     /** One line: what was said, by whom, on which channel. */

@@ -61,14 +61,9 @@ public class JetstreamSource implements SmartLifecycle, WebSocket.Listener {
      */
     public List<SocialInteraction> normalize(Exchange exchange) throws IOException {
         JsonNode event = json.readTree(exchange.getMessage().getBody(String.class));
-        exchange.setProperty(Cursors.KEY, CURSOR);
-        String cursor = cursors.get(CURSOR);
-        long timeUs = event.path("time_us").asLong();
-        if (cursor != null && timeUs <= Long.parseLong(cursor)) {
-            exchange.setProperty(Cursors.NEXT, null);
+        if (!cursors.isNew(exchange, CURSOR, event.path("time_us").asLong())) {
             return List.of();
         }
-        exchange.setProperty(Cursors.NEXT, Long.toString(timeUs));
         return normalizer.normalize(event).map(List::of).orElse(List.of());
     }
 

@@ -28,6 +28,19 @@ public class Cursors implements DisposableBean {
         return view.get(source);
     }
 
+    /**
+     * Whether an item at {@code position} (an id or a time that only grows) is past the source's cursor. Either way
+     * the exchange names the source; a new item also proposes its position as the next cursor, for
+     * {@link #advance} once the item is on Kafka. An item at or before the cursor was read already.
+     */
+    public boolean isNew(Exchange exchange, String source, long position) {
+        String cursor = get(source);
+        boolean fresh = cursor == null || position > Long.parseLong(cursor);
+        exchange.setProperty(KEY, source);
+        exchange.setProperty(NEXT, fresh ? Long.toString(position) : null);
+        return fresh;
+    }
+
     /** The route step after publishing: moves the cursor the poll proposed, if it proposed one. */
     public void advance(Exchange exchange) {
         String key = exchange.getProperty(KEY, String.class);

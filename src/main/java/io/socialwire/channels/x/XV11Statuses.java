@@ -34,29 +34,18 @@ public class XV11Statuses {
 
     public void fresh(Exchange exchange, String source) {
         Status status = exchange.getMessage().getBody(Status.class);
-        String cursor = cursors.get(source);
-        exchange.setProperty(Cursors.KEY, source);
-        if (cursor != null && status.getId() <= Long.parseLong(cursor)) {
-            exchange.setProperty(Cursors.NEXT, null);
-            exchange.getMessage().setBody(List.of());
-            return;
-        }
-        exchange.setProperty(Cursors.NEXT, Long.toString(status.getId()));
-        exchange.getMessage().setBody(List.of(interaction(status)));
+        exchange.getMessage().setBody(cursors.isNew(exchange, source, status.getId())
+                ? List.of(interaction(status)) : List.of());
     }
 
     /** The same for a direct message: the conversation is the sender; the account's own messages are skipped. */
     public void freshMessage(Exchange exchange, String source, String accountId) {
         DirectMessage message = exchange.getMessage().getBody(DirectMessage.class);
-        String cursor = cursors.get(source);
-        exchange.setProperty(Cursors.KEY, source);
-        if ((cursor != null && message.getId() <= Long.parseLong(cursor))
-                || Long.toString(message.getSenderId()).equals(accountId)) {
-            exchange.setProperty(Cursors.NEXT, null);
+        boolean fresh = cursors.isNew(exchange, source, message.getId());
+        if (!fresh || Long.toString(message.getSenderId()).equals(accountId)) {
             exchange.getMessage().setBody(List.of());
             return;
         }
-        exchange.setProperty(Cursors.NEXT, Long.toString(message.getId()));
         String id = Long.toString(message.getId());
         String sender = Long.toString(message.getSenderId());
         exchange.getMessage().setBody(List.of(new SocialInteraction(SocialInteraction.idFor("x", "dm-" + id), "x",
