@@ -71,10 +71,11 @@ class ChannelsIT extends HubIntegrationTest {
         assertThat(hub.sendSigned("linkedin", body, "X-LI-Signature", linkedin.sign(body)).body())
                 .isEqualTo("{\"status\":\"accepted\",\"interactions\":2}");
 
-        JsonNode incident = await().atMost(Duration.ofSeconds(30)).until(() -> hub.serviceNowTable("incident",
-                "correlation_id=linkedin:urn:li:share:7012345678901234567"), r -> r.size() == 1).get(0);
-        assertThat(incident.path("subcategory").asText()).isEqualTo("hr");
-        assertThat(incident.path("description").asText()).contains("Author:       Élodie Martin (@elodie-martin)");
+        JsonNode hrCase = await().atMost(Duration.ofSeconds(30)).until(() -> hub.serviceNowTable(
+                "sn_hr_core_case", "correlation_id=linkedin:urn:li:share:7012345678901234567"), r -> r.size() == 1)
+                .get(0);
+        assertThat(hrCase.path("description").asText()).contains("Author:       Élodie Martin (@elodie-martin)",
+                "-> hr");
     }
 
     @Test

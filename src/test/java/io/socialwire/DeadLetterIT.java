@@ -24,7 +24,7 @@ import org.springframework.test.context.TestPropertySource;
  */
 // a context of its own: closed after the class, so its broker and pollers do not weigh on later tests
 @DirtiesContext
-@TestPropertySource(properties = "socialwire.salesforce.lead-external-id-field=Not_In_The_Org__c")
+@TestPropertySource(properties = "camel.kamelet.salesforce-lead-sink.externalIdField=Not_In_The_Org__c")
 class DeadLetterIT extends HubIntegrationTest {
 
     @Test

@@ -105,18 +105,20 @@ class SocialwireIT extends HubIntegrationTest {
     }
 
     @Test
-    void departmentsWithoutTheirOwnSinkYetLandAsSocialIncidents() {
+    void aCandidatesQuestionBecomesAnHrCase() {
         String candidate = "{\"channel\":\"linkedin\",\"kind\":\"comment\",\"externalId\":\"c-1\","
                 + "\"text\":\"Are you hiring backend engineers in Lisbon? Where do I send my job application?\"}";
 
         assertThat(hub.sendGeneric(candidate).statusCode()).isEqualTo(200);
 
-        JsonNode incident = awaitOne(() -> hub.serviceNowTable("incident", "correlation_id=linkedin:c-1"));
-        assertThat(incident.path("category").asText()).isEqualTo("social");
-        assertThat(incident.path("subcategory").asText()).isEqualTo("hr");
-        assertThat(incident.path("priority").asText()).isEqualTo("3");
-        assertThat(incident.path("description").asText())
+        JsonNode hrCase = awaitOne(() -> hub.serviceNowTable("sn_hr_core_case", "correlation_id=linkedin:c-1"));
+        assertThat(hrCase.path("number").asText()).startsWith("HRC");
+        assertThat(hrCase.path("contact_type").asText()).isEqualTo("social");
+        assertThat(hrCase.path("priority").asText()).isEqualTo("3");
+        assertThat(hrCase.path("short_description").asText()).contains("Are you hiring backend engineers");
+        assertThat(hrCase.path("description").asText())
                 .contains("Routing:      rule 'hr-candidates' -> hr, priority 3");
+        assertThat(hub.serviceNowTable("incident", "correlation_id=linkedin:c-1")).isEmpty();
     }
 
     @Test

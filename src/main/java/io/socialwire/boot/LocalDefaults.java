@@ -19,7 +19,7 @@ import org.springframework.core.env.MapPropertySource;
  * <ul>
  * <li>{@code server.port=0} becomes a concrete free port, so the emulator URLs the sinks call (built from
  * {@code ${server.port}}) are right from the start; tests and a second instance run beside a running hub.</li>
- * <li>routes and routing rules are read from {@code routes/} and {@code config/} on disk when the hub runs from the
+ * <li>routes, kamelets and routing rules are read from {@code routes/} and {@code config/} on disk when the hub runs from the
  * project folder (editable without a rebuild), else from the copies packaged in the jar.</li>
  * </ul>
  */
@@ -27,6 +27,7 @@ public class LocalDefaults implements EnvironmentPostProcessor {
 
     static final String ROUTES = "camel.main.routes-include-pattern";
     static final String RULES = "socialwire.routing.rules";
+    static final String KAMELETS = "camel.component.kamelet.location";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
@@ -37,6 +38,10 @@ public class LocalDefaults implements EnvironmentPostProcessor {
         if (!env.containsProperty(ROUTES)) {
             settled.put(ROUTES, Files.isDirectory(Path.of("routes")) ? "file:routes/**/*.camel.yaml"
                     : "classpath:routes/**/*.camel.yaml");
+        }
+        if (!env.containsProperty(KAMELETS)) {
+            settled.put(KAMELETS, Files.isDirectory(Path.of("routes/kamelets")) ? "file:routes/kamelets"
+                    : "classpath:routes/kamelets");
         }
         if (!env.containsProperty(RULES)) {
             settled.put(RULES, Files.isRegularFile(Path.of("config/routing.yaml")) ? "file:config/routing.yaml"

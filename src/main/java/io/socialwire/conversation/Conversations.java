@@ -58,13 +58,13 @@ public class Conversations {
         follow(exchange, index.find(interaction.conversationId()));
     }
 
-    /** After a ServiceNow search by correlation_id: adopt the incident found, if any. */
-    public void adoptIncident(Exchange exchange) {
+    /** After a ServiceNow search by correlation_id: adopt the record found in the table, if any. */
+    public void adoptServiceNowRecord(Exchange exchange, String table) {
         List<?> found = exchange.getMessage().getBody(List.class);
         if (found != null && !found.isEmpty()) {
-            Map<?, ?> incident = (Map<?, ?>) found.get(0);
-            adopt(exchange, "servicenow", "incident", (String) incident.get("sys_id"),
-                    SocialContext.createdBy((String) incident.get("description")));
+            Map<?, ?> record = (Map<?, ?>) found.get(0);
+            adopt(exchange, "servicenow", table, (String) record.get("sys_id"),
+                    SocialContext.createdBy((String) record.get("description")));
         }
     }
 
@@ -85,9 +85,9 @@ public class Conversations {
         adopt(exchange, "salesforce", type, id, null);
     }
 
-    public void createdIncident(Exchange exchange) {
-        Map<?, ?> incident = exchange.getMessage().getBody(Map.class);
-        created(exchange, "servicenow", "incident", (String) incident.get("sys_id"));
+    public void createdServiceNowRecord(Exchange exchange, String table) {
+        Map<?, ?> record = exchange.getMessage().getBody(Map.class);
+        created(exchange, "servicenow", table, (String) record.get("sys_id"));
     }
 
     /**
@@ -123,6 +123,14 @@ public class Conversations {
     /** The interaction was logged on the author's Contact. */
     public void linked(Exchange exchange, String contactId) {
         receipt(exchange, "salesforce", contactId, urls.salesforce("Contact", contactId), "linked");
+    }
+
+    /**
+     * The interaction was handed to a target that keeps no record we can point at (a marketing system, an
+     * analytics topic, an alert channel).
+     */
+    public void sent(Exchange exchange, String target, String where) {
+        receipt(exchange, target, null, where, "sent");
     }
 
     public ThreadRecord thread(Exchange exchange) {

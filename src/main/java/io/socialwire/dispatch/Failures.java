@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.salesforce.api.SalesforceException;
 import org.apache.camel.component.servicenow.ServiceNowException;
+import io.socialwire.sinks.http.TargetRefusedException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,6 +34,9 @@ public class Failures {
             if (t instanceof ServiceNowException sn) {
                 return sn.getCode() != null && REFUSED.contains(sn.getCode());
             }
+            if (t instanceof TargetRefusedException http) {
+                return REFUSED.contains(http.status()) || http.status() == 401 || http.status() == 403;
+            }
             if (t instanceof JsonProcessingException) {
                 return true;
             }
@@ -50,6 +54,9 @@ public class Failures {
             }
             if (t instanceof ServiceNowException sn) {
                 return "ServiceNow " + sn.getCode() + ": " + sn.getMessage();
+            }
+            if (t instanceof TargetRefusedException) {
+                return t.getMessage();
             }
             if (t instanceof JsonProcessingException) {
                 return "record is not a valid interaction (" + t.getClass().getSimpleName() + ")";

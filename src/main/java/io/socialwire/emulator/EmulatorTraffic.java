@@ -40,7 +40,8 @@ public class EmulatorTraffic extends OncePerRequestFilter {
             throws ServletException, IOException {
         String path = request.getRequestURI();
         String system = path.startsWith(properties.servicenowPath() + "/api/") ? "servicenow"
-                : path.startsWith(properties.salesforcePath() + "/services/data/") ? "salesforce" : null;
+                : path.startsWith(properties.salesforcePath() + "/services/data/") ? "salesforce"
+                : path.startsWith("/emulators/receiver/") ? "receiver" : null;
         if (system == null) {
             chain.doFilter(request, response);
             return;
@@ -53,8 +54,11 @@ public class EmulatorTraffic extends OncePerRequestFilter {
         }
         response.setStatus(fault);
         response.setContentType("application/json");
-        response.getWriter().write(system.equals("servicenow")
-                ? "{\"error\":{\"message\":\"Injected fault\",\"detail\":\"status " + fault + "\"},\"status\":\"failure\"}"
-                : "[{\"message\":\"Injected fault\",\"errorCode\":\"SERVER_UNAVAILABLE\"}]");
+        response.getWriter().write(switch (system) {
+            case "servicenow" -> "{\"error\":{\"message\":\"Injected fault\",\"detail\":\"status " + fault
+                    + "\"},\"status\":\"failure\"}";
+            case "salesforce" -> "[{\"message\":\"Injected fault\",\"errorCode\":\"SERVER_UNAVAILABLE\"}]";
+            default -> "{\"error\":\"Injected fault\"}";
+        });
     }
 }

@@ -11,6 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param threads      the conversation index (compacted): conversation to record
  * @param receipts     where each interaction went (compacted by interaction)
  * @param cursors      where each polling source stopped (compacted by source)
+ * @param marketing    enriched marketing interactions, for analytics
  * @param partitions   partitions of the interactions topic when the hub creates it
  * @param replicationFactor replicas of every topic the hub creates (1 on the embedded broker)
  */
@@ -21,6 +22,7 @@ public record TopicsProperties(
         @DefaultValue("socialwire.threads") String threads,
         @DefaultValue("socialwire.receipts") String receipts,
         @DefaultValue("socialwire.cursors") String cursors,
+        @DefaultValue("socialwire.marketing") String marketing,
         @DefaultValue("1") int partitions,
         @DefaultValue("1") short replicationFactor) {
 }

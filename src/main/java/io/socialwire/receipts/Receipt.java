@@ -5,8 +5,8 @@ import java.time.Instant;
 /**
  * Where an interaction went, published to {@code socialwire.receipts}.
  *
- * @param action created (a new record), commented (added to the conversation's record) or linked (logged on the
- *               known person's Contact)
+ * @param action created (a new record), commented (added to the conversation's record), linked (logged on the
+ *               known person's Contact) or sent (handed to a target that keeps no record we link to)
  */
 public record Receipt(
         String interactionId,

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.socialwire.kafka.CompactedTopicView;
@@ -35,7 +36,7 @@ public class Receipts implements DisposableBean {
         List<Receipt> all = new ArrayList<>(of(interactionId));
         Receipt receipt = new Receipt(interactionId, conversationId, system, recordId, recordUrl, action,
                 clock.instant());
-        boolean known = all.stream().anyMatch(r -> r.system().equals(system) && r.recordId().equals(recordId)
+        boolean known = all.stream().anyMatch(r -> r.system().equals(system) && Objects.equals(r.recordId(), recordId)
                 && r.action().equals(action));
         if (!known) {
             all.add(receipt);

@@ -9,7 +9,6 @@ import io.socialwire.identity.Person;
 import io.socialwire.identity.SalesforceQueries;
 import io.socialwire.model.Channels;
 import io.socialwire.model.SocialInteraction;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** Interactions to Salesforce Cases and CaseComments, as JSON strings for camel-salesforce. */
@@ -19,15 +18,12 @@ public class CaseMapper {
     private static final String[] PRIORITY = {"High", "High", "Medium", "Low", "Low"};
 
     private final ObjectMapper json;
-    private final String externalIdField;
 
-    public CaseMapper(ObjectMapper json,
-                      @Value("${socialwire.salesforce.case-external-id-field}") String externalIdField) {
+    public CaseMapper(ObjectMapper json) {
         this.json = json;
-        this.externalIdField = externalIdField;
     }
 
-    public String findQuery(String conversationId) {
+    public String findQuery(String conversationId, String externalIdField) {
         return "SELECT Id, Description FROM Case WHERE " + externalIdField + " = "
                 + SalesforceQueries.literal(conversationId) + " LIMIT 1";
     }

@@ -9,7 +9,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Interaction to ServiceNow incident fields. camel-servicenow sends a {@code Map} body as JSON (a String body is
+ * Interaction to ServiceNow record fields (incident, sn_hr_core_case). camel-servicenow sends a {@code Map} body as JSON (a String body is
  * refused by the component). ServiceNow derives priority from impact and urgency, so both are set.
  */
 @Component("incidentMapper")
@@ -41,22 +41,28 @@ public class IncidentMapper {
                 + SocialContext.marker(interactionId);
     }
 
-    /** The category says which kind of incident: support's own, or the fallback for departments without a sink. */
-    public Map<String, Object> incident(SocialInteraction interaction, String category, Person person) {
+    /**
+     * The conversation's record, in any ServiceNow task table. The category (incident's own field) says which kind
+     * of incident: support's, or pr's; blank leaves it and the subcategory unset, as tables like sn_hr_core_case
+     * have no such fields.
+     */
+    public Map<String, Object> record(SocialInteraction interaction, String category, Person person) {
         int priority = interaction.enrichment() == null ? 4 : interaction.enrichment().priority();
         String[] impactUrgency = IMPACT_URGENCY[Math.max(1, Math.min(5, priority)) - 1];
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("short_description", SocialContext.summary(interaction));
         fields.put("description", SocialContext.block(interaction, person));
-        // the incident is the conversation's record: found again by the conversation, whichever message comes
+        // the record is the conversation's: found again by the conversation, whichever message comes
         fields.put("correlation_id", interaction.conversationId());
         fields.put("correlation_display", "Socialwire");
         fields.put("contact_type", contactType);
-        fields.put("category", category);
         fields.put("impact", impactUrgency[0]);
         fields.put("urgency", impactUrgency[1]);
-        if (interaction.enrichment() != null && interaction.enrichment().department() != null) {
-            fields.put("subcategory", interaction.enrichment().department());
+        if (category != null && !category.isBlank()) {
+            fields.put("category", category);
+            if (interaction.enrichment() != null && interaction.enrichment().department() != null) {
+                fields.put("subcategory", interaction.enrichment().department());
+            }
         }
         return fields;
     }

@@ -192,7 +192,10 @@ class EmulatorIT extends HubIntegrationTest {
         if (sysId != null) {
             headers.put("CamelServiceNowSysId", sysId);
         }
-        return camel.requestBodyAndHeaders("servicenow:emulator", body, headers);
+        // the connection the ServiceNow kamelet is configured with (camel.kamelet.servicenow-record-sink.*)
+        return camel.requestBodyAndHeaders("servicenow:emulator?apiUrl={{camel.kamelet.servicenow-record-sink.apiUrl}}"
+                + "&userName={{socialwire.emulators.username}}&password=RAW({{socialwire.emulators.password}})",
+                body, headers);
     }
 
     private void upsertLead(String id, String json) {
