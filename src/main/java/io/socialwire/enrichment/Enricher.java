@@ -1,9 +1,13 @@
 package io.socialwire.enrichment;
 
+import java.time.Instant;
+import java.util.List;
+
 import io.socialwire.model.Enrichment;
 import io.socialwire.model.Sentiment;
 import io.socialwire.model.SocialInteraction;
 import io.socialwire.routing.RoutingDecision;
+import io.socialwire.routing.RoutingRules;
 import io.socialwire.routing.RoutingRulesSource;
 import org.apache.camel.Exchange;
 import org.apache.camel.Handler;
@@ -39,12 +43,21 @@ public class Enricher {
     }
 
     public SocialInteraction enrich(SocialInteraction interaction) {
+        return explain(interaction).interaction();
+    }
+
+    /** The enriched interaction and the conditions of the rule that decided its department. */
+    public Explained explain(SocialInteraction interaction) {
         String language = interaction.language() != null ? interaction.language()
                 : languages.detect(interaction.text());
         Sentiment sentiment = sentiments.score(interaction.text(), language);
         SocialInteraction withLanguage = interaction.withEnrichment(language, null);
-        RoutingDecision decision = rules.current().decide(withLanguage, sentiment);
-        return interaction.withEnrichment(language, new Enrichment(decision.department(), decision.intent(),
-                sentiment, decision.priority(), decision.matchedRule()));
+        RoutingRules.Explanation why = rules.current().explain(withLanguage, sentiment, Instant.now());
+        RoutingDecision decision = why.decision();
+        return new Explained(interaction.withEnrichment(language, new Enrichment(decision.department(),
+                decision.intent(), sentiment, decision.priority(), decision.matchedRule())), why.conditions());
+    }
+
+    public record Explained(SocialInteraction interaction, List<String> conditions) {
     }
 }

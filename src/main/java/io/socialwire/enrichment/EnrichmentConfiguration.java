@@ -1,5 +1,7 @@
 package io.socialwire.enrichment;
 
+import java.time.Duration;
+
 import io.socialwire.routing.RoutingRulesSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -22,7 +24,10 @@ class EnrichmentConfiguration {
     }
 
     @Bean
-    RoutingRulesSource routingRulesSource(@Value("${socialwire.routing.rules}") Resource rules) {
-        return new RoutingRulesSource(rules);
+    RoutingRulesSource routingRulesSource(@Value("${socialwire.routing.rules}") Resource rules,
+                                          @Value("${socialwire.routing.reload-interval:2s}") Duration interval) {
+        RoutingRulesSource source = new RoutingRulesSource(rules);
+        source.watch(interval);
+        return source;
     }
 }

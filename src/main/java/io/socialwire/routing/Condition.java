@@ -1,12 +1,26 @@
 package io.socialwire.routing;
 
+import java.time.DateTimeException;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
-import io.socialwire.model.SocialInteraction;
+import io.socialwire.model.Author;
 import io.socialwire.model.Sentiment;
+import io.socialwire.model.SocialInteraction;
 
 /**
  * The {@code when} block of a rule. Every condition that is set must hold; unset ones are ignored. Keywords and
@@ -18,7 +32,10 @@ public record Condition(
         List<String> channels,
         List<String> kinds,
         List<String> languages,
-        Range sentiment) {
+        Range sentiment,
+        Reach followers,
+        Boolean verified,
+        TimeWindow time) {
 
     public record Keywords(List<String> any, List<String> all) {
     }
@@ -27,25 +44,148 @@ public record Condition(
     public record Range(Double min, Double max) {
     }
 
+    /** Inclusive bounds on the author's followers; an author whose reach is unknown never matches. */
+    public record Reach(Long min, Long max) {
+    }
+
+    /**
+     * When the post was written, on a wall clock: {@code days} (mon..sun), {@code from} and {@code to} (HH:mm, to
+     * exclusive; a window may cross midnight), {@code zone} (an IANA zone, UTC when unset). {@code outside: true}
+     * holds outside the window instead (after hours).
+     */
+    public record TimeWindow(List<String> days, String from, String to, String zone, Boolean outside) {
+    }
+
+    /** One condition of a compiled rule: a description of why it held, or empty when it did not. */
+    interface Check {
+        Optional<String> held(SocialInteraction interaction, Sentiment sentiment, Instant now);
+    }
+
     Compiled compile(String ruleName) {
-        Pattern pattern = null;
+        List<Check> checks = new ArrayList<>();
+        if (keywords != null && keywords.any() != null && !keywords.any().isEmpty()) {
+            List<Pattern> any = keywords.any().stream().map(Condition::wordPattern).toList();
+            checks.add((i, s, now) -> any.stream().map(p -> p.matcher(lowered(i))).filter(Matcher::find).findFirst()
+                    .map(m -> "keywords.any: \"" + m.group() + "\""));
+        }
+        if (keywords != null && keywords.all() != null && !keywords.all().isEmpty()) {
+            List<Pattern> all = keywords.all().stream().map(Condition::wordPattern).toList();
+            checks.add((i, s, now) -> all.stream().allMatch(p -> p.matcher(lowered(i)).find())
+                    ? Optional.of("keywords.all: " + keywords.all()) : Optional.empty());
+        }
         if (regex != null) {
-            try {
-                pattern = Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-            } catch (PatternSyntaxException e) {
-                throw new RulesException("rule '" + ruleName + "': when.regex is not a valid regular expression: "
-                        + e.getDescription());
+            Pattern pattern = compileRegex(ruleName);
+            checks.add((i, s, now) -> {
+                Matcher m = pattern.matcher(i.text() == null ? "" : i.text());
+                return m.find() ? Optional.of("regex: \"" + m.group() + "\"") : Optional.empty();
+            });
+        }
+        addListCheck(checks, "channels", channels, SocialInteraction::channel);
+        addListCheck(checks, "kinds", kinds, SocialInteraction::kind);
+        addListCheck(checks, "languages", languages, SocialInteraction::language);
+        if (sentiment != null) {
+            if (sentiment.min() != null && sentiment.max() != null && sentiment.min() > sentiment.max()) {
+                throw new RulesException("rule '" + ruleName + "': when.sentiment.min is greater than max");
+            }
+            checks.add((i, s, now) -> s != null && s.isKnown() && within(s.score(), sentiment.min(), sentiment.max())
+                    ? Optional.of(String.format(Locale.ROOT, "sentiment: %+.2f within %s", s.score(),
+                            bounds(sentiment.min(), sentiment.max())))
+                    : Optional.empty());
+        }
+        if (followers != null) {
+            if (followers.min() != null && followers.max() != null && followers.min() > followers.max()) {
+                throw new RulesException("rule '" + ruleName + "': when.followers.min is greater than max");
+            }
+            checks.add((i, s, now) -> {
+                Long reach = i.author() == null ? null : i.author().followers();
+                return reach != null && within(reach.doubleValue(), toDouble(followers.min()),
+                        toDouble(followers.max()))
+                        ? Optional.of("followers: " + reach + " within " + bounds(followers.min(), followers.max()))
+                        : Optional.empty();
+            });
+        }
+        if (verified != null) {
+            checks.add((i, s, now) -> {
+                Author author = i.author();
+                boolean isVerified = author != null && Boolean.TRUE.equals(author.verified());
+                return isVerified == verified ? Optional.of("verified: " + isVerified) : Optional.empty();
+            });
+        }
+        if (time != null) {
+            checks.add(compileTime(ruleName));
+        }
+        return new Compiled(List.copyOf(checks));
+    }
+
+    private Pattern compileRegex(String ruleName) {
+        try {
+            return Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        } catch (PatternSyntaxException e) {
+            throw new RulesException("rule '" + ruleName + "': when.regex is not a valid regular expression: "
+                    + e.getDescription());
+        }
+    }
+
+    private Check compileTime(String ruleName) {
+        String field = "rule '" + ruleName + "': when.time.";
+        ZoneId zone;
+        LocalTime from;
+        LocalTime to;
+        try {
+            zone = ZoneId.of(time.zone() == null ? "UTC" : time.zone());
+        } catch (DateTimeException e) {
+            throw new RulesException(field + "zone '" + time.zone() + "' is not a time zone (e.g. Europe/Berlin)");
+        }
+        try {
+            from = time.from() == null ? LocalTime.MIN : LocalTime.parse(time.from());
+            to = time.to() == null ? LocalTime.MAX : LocalTime.parse(time.to());
+        } catch (DateTimeParseException e) {
+            throw new RulesException(field + "from and to must be times of day, HH:mm: '" + e.getParsedString() + "'");
+        }
+        Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+        for (String day : time.days() == null ? List.<String>of() : time.days()) {
+            days.add(day(field, day));
+        }
+        boolean outside = Boolean.TRUE.equals(time.outside());
+        String window = (days.isEmpty() ? "every day" : days.stream().map(d -> abbreviation(d)).toList().toString())
+                + " " + from + "-" + to + " " + zone;
+        return (i, s, now) -> {
+            ZonedDateTime local = (i.createdAt() != null ? i.createdAt() : now).atZone(zone);
+            LocalTime clock = local.toLocalTime();
+            boolean inHours = from.isBefore(to) ? !clock.isBefore(from) && clock.isBefore(to)
+                    : !clock.isBefore(from) || clock.isBefore(to);
+            boolean inside = (days.isEmpty() || days.contains(local.getDayOfWeek())) && inHours;
+            String when = abbreviation(local.getDayOfWeek()) + " " + clock.withNano(0).withSecond(0);
+            return inside != outside
+                    ? Optional.of("time: posted " + when + (inside ? " within " : " outside ") + window)
+                    : Optional.empty();
+        };
+    }
+
+    private static DayOfWeek day(String field, String day) {
+        for (DayOfWeek candidate : DayOfWeek.values()) {
+            if (abbreviation(candidate).equalsIgnoreCase(day) || candidate.name().equalsIgnoreCase(day)) {
+                return candidate;
             }
         }
-        if (sentiment != null && sentiment.min() != null && sentiment.max() != null
-                && sentiment.min() > sentiment.max()) {
-            throw new RulesException("rule '" + ruleName + "': when.sentiment.min is greater than max");
+        throw new RulesException(field + "days: '" + day + "' is not a day (mon, tue, wed, thu, fri, sat, sun)");
+    }
+
+    private static String abbreviation(DayOfWeek day) {
+        return day.getDisplayName(TextStyle.SHORT, Locale.ROOT).toLowerCase(Locale.ROOT);
+    }
+
+    private static void addListCheck(List<Check> checks, String name, List<String> allowed,
+                                     java.util.function.Function<SocialInteraction, String> field) {
+        if (allowed == null || allowed.isEmpty()) {
+            return;
         }
-        List<Pattern> any = keywords == null || keywords.any() == null ? List.of()
-                : keywords.any().stream().map(Condition::wordPattern).toList();
-        List<Pattern> all = keywords == null || keywords.all() == null ? List.of()
-                : keywords.all().stream().map(Condition::wordPattern).toList();
-        return new Compiled(any, all, pattern, lower(channels), lower(kinds), lower(languages), sentiment);
+        List<String> lower = allowed.stream().map(v -> v.toLowerCase(Locale.ROOT)).toList();
+        checks.add((i, s, now) -> {
+            String value = field.apply(i);
+            return value != null && lower.contains(value.toLowerCase(Locale.ROOT))
+                    ? Optional.of(name + ": " + value) : Optional.empty();
+        });
     }
 
     private static Pattern wordPattern(String keyword) {
@@ -53,38 +193,37 @@ public record Condition(
                 + "(?![\\p{L}\\p{N}])");
     }
 
-    private static List<String> lower(List<String> values) {
-        return values == null ? List.of() : values.stream().map(v -> v.toLowerCase(Locale.ROOT)).toList();
+    private static String lowered(SocialInteraction interaction) {
+        return interaction.text() == null ? "" : interaction.text().toLowerCase(Locale.ROOT);
     }
 
-    record Compiled(List<Pattern> any, List<Pattern> all, Pattern regex, List<String> channels, List<String> kinds,
-                    List<String> languages, Range sentiment) {
+    private static boolean within(double value, Double min, Double max) {
+        return (min == null || value >= min) && (max == null || value <= max);
+    }
 
-        boolean matches(SocialInteraction interaction, Sentiment score) {
-            String text = interaction.text() == null ? "" : interaction.text();
-            String lowered = text.toLowerCase(Locale.ROOT);
-            return (any.isEmpty() || any.stream().anyMatch(p -> p.matcher(lowered).find()))
-                    && all.stream().allMatch(p -> p.matcher(lowered).find())
-                    && (regex == null || regex.matcher(text).find())
-                    && in(channels, interaction.channel())
-                    && in(kinds, interaction.kind())
-                    && in(languages, interaction.language())
-                    && inRange(score);
-        }
+    private static Double toDouble(Long value) {
+        return value == null ? null : value.doubleValue();
+    }
 
-        private static boolean in(List<String> allowed, String value) {
-            return allowed.isEmpty() || (value != null && allowed.contains(value.toLowerCase(Locale.ROOT)));
-        }
+    private static String bounds(Object min, Object max) {
+        return "[" + (min == null ? "" : "min " + min) + (min != null && max != null ? ", " : "")
+                + (max == null ? "" : "max " + max) + "]";
+    }
 
-        private boolean inRange(Sentiment score) {
-            if (sentiment == null) {
-                return true;
+    /** A rule's conditions, ready to test. */
+    record Compiled(List<Check> checks) {
+
+        /** Why the conditions hold, one line each; empty when one does not (a rule without conditions holds). */
+        Optional<List<String>> explain(SocialInteraction interaction, Sentiment sentiment, Instant now) {
+            List<String> reasons = new ArrayList<>();
+            for (Check check : checks) {
+                Optional<String> held = check.held(interaction, sentiment, now);
+                if (held.isEmpty()) {
+                    return Optional.empty();
+                }
+                reasons.add(held.get());
             }
-            if (score == null || !score.isKnown()) {
-                return false;
-            }
-            return (sentiment.min() == null || score.score() >= sentiment.min())
-                    && (sentiment.max() == null || score.score() <= sentiment.max());
+            return Optional.of(reasons);
         }
     }
 }

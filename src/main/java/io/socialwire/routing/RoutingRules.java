@@ -5,7 +5,10 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -25,7 +28,8 @@ import io.socialwire.model.SocialInteraction;
  */
 public final class RoutingRules {
 
-    public static final Set<String> DEPARTMENTS = Set.of("support", "sales", "hr", "marketing", "pr");
+    /** A department is a name its route is found by: direct:department-<name>. */
+    private static final Pattern DEPARTMENT = Pattern.compile("[a-z][a-z0-9-]*");
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -127,8 +131,9 @@ public final class RoutingRules {
     }
 
     private static void validate(String source, String name, Rule rule) {
-        if (rule.department() == null || !DEPARTMENTS.contains(rule.department())) {
-            throw new RulesException(source + ": rule '" + name + "': department must be one of " + DEPARTMENTS);
+        if (rule.department() == null || !DEPARTMENT.matcher(rule.department()).matches()) {
+            throw new RulesException(source + ": rule '" + name + "': department must be a lower-case name such as"
+                    + " support, sales, hr, marketing or pr");
         }
         if (rule.priority() == null || rule.priority() < 1 || rule.priority() > 5) {
             throw new RulesException(source + ": rule '" + name + "': priority must be 1 (highest) to 5");
@@ -136,13 +141,39 @@ public final class RoutingRules {
     }
 
     public RoutingDecision decide(SocialInteraction interaction, Sentiment sentiment) {
+        return explain(interaction, sentiment, Instant.now()).decision();
+    }
+
+    /**
+     * The decision and why: the first rule whose conditions all hold, with those conditions; or the default.
+     * {@code now} stands in for the post's time when it has none.
+     */
+    public Explanation explain(SocialInteraction interaction, Sentiment sentiment, Instant now) {
         for (CompiledRule candidate : rules) {
-            if (candidate.condition().matches(interaction, sentiment)) {
+            Optional<List<String>> held = candidate.condition().explain(interaction, sentiment, now);
+            if (held.isPresent()) {
                 Rule rule = candidate.rule();
-                return new RoutingDecision(rule.department(), rule.priority(), rule.intent(), rule.name());
+                return new Explanation(new RoutingDecision(rule.department(), rule.priority(), rule.intent(),
+                        rule.name()), held.get());
             }
         }
-        return fallback;
+        return new Explanation(fallback, List.of());
+    }
+
+    /** A decision and the conditions of its rule that held. */
+    public record Explanation(RoutingDecision decision, List<String> conditions) {
+    }
+
+    /** Every department a rule or the default names. */
+    public Set<String> departments() {
+        Set<String> named = new TreeSet<>();
+        rules.forEach(r -> named.add(r.rule().department()));
+        named.add(fallback.department());
+        return named;
+    }
+
+    public List<String> ruleNames() {
+        return rules.stream().map(r -> r.rule().name()).toList();
     }
 
     public int size() {

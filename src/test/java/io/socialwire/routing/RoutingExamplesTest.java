@@ -14,6 +14,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.socialwire.enrichment.Enricher;
 import io.socialwire.enrichment.LanguageDetection;
 import io.socialwire.enrichment.SentimentScoring;
+import io.socialwire.model.Author;
 import io.socialwire.model.SocialInteraction;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.FileSystemResource;
@@ -23,6 +24,9 @@ import org.springframework.core.io.FileSystemResource;
  * reports every example that routes elsewhere than it says, not just the first.
  */
 class RoutingExamplesTest {
+
+    /** When an example does not say when it was posted: within office hours. */
+    private static final String TUESDAY_MORNING = "2026-11-17T10:00:00Z";
 
     @Test
     void everyExampleRoutesWhereItSays() throws IOException {
@@ -37,13 +41,16 @@ class RoutingExamplesTest {
             SocialInteraction routed = enricher.enrich(interaction(example));
             String department = routed.enrichment().department();
             String rule = routed.enrichment().matchedRule();
+            int priority = routed.enrichment().priority();
             boolean ok = department.equals(example.path("expect").asText())
-                    && (!example.has("rule") || rule.equals(example.path("rule").asText()));
+                    && (!example.has("rule") || rule.equals(example.path("rule").asText()))
+                    && (!example.has("priority") || priority == example.path("priority").asInt());
             if (!ok) {
-                wrong.add(String.format("example %d \"%s\": expected %s%s, got %s (rule %s, sentiment %s)", i,
-                        example.path("text").asText(), example.path("expect").asText(),
-                        example.has("rule") ? " by " + example.path("rule").asText() : "", department, rule,
-                        routed.enrichment().sentiment().score()));
+                wrong.add(String.format("example %d \"%s\": expected %s%s%s, got %s (rule %s, priority %d, "
+                        + "sentiment %s)", i, example.path("text").asText(), example.path("expect").asText(),
+                        example.has("rule") ? " by " + example.path("rule").asText() : "",
+                        example.has("priority") ? " priority " + example.path("priority").asInt() : "", department,
+                        rule, priority, routed.enrichment().sentiment().score()));
             }
         }
         assertThat(examples.size()).as("examples in config/routing-tests.yaml").isPositive();
@@ -52,8 +59,11 @@ class RoutingExamplesTest {
 
     private static SocialInteraction interaction(JsonNode example) {
         String channel = example.path("channel").asText("generic");
+        Author author = new Author("example", "example", null, null,
+                example.has("followers") ? example.path("followers").asLong() : null,
+                example.has("verified") ? example.path("verified").asBoolean() : null);
         return new SocialInteraction(channel + ":example", channel, example.path("kind").asText("post"), "example",
-                channel + ":example", null, null, Instant.EPOCH, example.path("text").asText(),
-                example.path("language").asText(null), null, null, null, null);
+                channel + ":example", null, null, Instant.parse(example.path("createdAt").asText(TUESDAY_MORNING)),
+                example.path("text").asText(), example.path("language").asText(null), author, null, null, null);
     }
 }

@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
+import io.socialwire.model.Author;
 import io.socialwire.model.Sentiment;
 import io.socialwire.model.SocialInteraction;
 import org.junit.jupiter.api.Test;
@@ -110,7 +111,7 @@ class RoutingRulesTest {
 
     @Test
     void refusesInvalidRulesNamingTheRuleAndField() {
-        assertInvalid(RULES.replace("department: pr", "department: legal"), "rule 'crisis': department must be");
+        assertInvalid(RULES.replace("department: pr", "department: Legal Team"), "rule 'crisis': department must be");
         assertInvalid(RULES.replace("priority: 1", "priority: 9"), "rule 'crisis': priority must be 1");
         assertInvalid(RULES.replace("order #?", "order (#?"), "rule 'order-number': when.regex");
         assertInvalid(RULES.replace("min: 0.2, max: 0.6", "min: 0.7, max: 0.6"), "min is greater than max");
@@ -127,6 +128,96 @@ class RoutingRulesTest {
 
     private RoutingDecision route(String text, String language) {
         return rules.decide(interaction("facebook", "comment", text, language), Sentiment.unknown());
+    }
+
+    private static final String REACH_RULES = """
+            rules:
+              - name: loud-and-angry
+                department: pr
+                priority: 1
+                when:
+                  followers: { min: 50000 }
+                  sentiment: { max: -0.4 }
+              - name: verified-small
+                department: marketing
+                priority: 4
+                when:
+                  verified: true
+                  followers: { max: 999 }
+              - name: after-hours
+                department: support
+                priority: 1
+                when:
+                  keywords: { any: [outage] }
+                  time: { days: [mon, tue, wed, thu, fri], from: "08:00", to: "18:00", zone: Europe/Berlin, outside: true }
+              - name: night-shift
+                department: support
+                priority: 2
+                when:
+                  keywords: { any: [night] }
+                  time: { from: "22:00", to: "06:00" }
+            default:
+              department: support
+              priority: 4
+            """;
+
+    @Test
+    void followersAndVerifiedAreTheAuthorsAndAnUnknownReachNeverMatches() {
+        RoutingRules reach = load(REACH_RULES);
+        Sentiment angry = new Sentiment(-0.8, "negative");
+
+        assertThat(reach.decide(by(250_000L, false, "awful"), angry).matchedRule()).isEqualTo("loud-and-angry");
+        assertThat(reach.decide(by(49_999L, false, "awful"), angry).matchedRule()).isEqualTo("default");
+        assertThat(reach.decide(by(null, false, "awful"), angry).matchedRule()).isEqualTo("default");
+        assertThat(reach.decide(by(500L, true, "hi"), Sentiment.unknown()).matchedRule()).isEqualTo("verified-small");
+        assertThat(reach.decide(by(500L, false, "hi"), Sentiment.unknown()).matchedRule()).isEqualTo("default");
+    }
+
+    @Test
+    void timeWindowsAreOnTheWallClockOfTheirZoneAndMayCrossMidnight() {
+        RoutingRules hours = load(REACH_RULES);
+        // Tuesday 17:30 UTC is 18:30 in Berlin: after hours; Tuesday 10:00 UTC is 11:00: office hours
+        assertThat(hours.decide(at("2026-11-17T17:30:00Z", "outage"), null).matchedRule()).isEqualTo("after-hours");
+        assertThat(hours.decide(at("2026-11-17T10:00:00Z", "outage"), null).matchedRule()).isEqualTo("default");
+        assertThat(hours.decide(at("2026-11-21T10:00:00Z", "outage"), null).matchedRule()).isEqualTo("after-hours");
+        assertThat(hours.decide(at("2026-11-17T23:15:00Z", "night"), null).matchedRule()).isEqualTo("night-shift");
+        assertThat(hours.decide(at("2026-11-17T05:59:00Z", "night"), null).matchedRule()).isEqualTo("night-shift");
+        assertThat(hours.decide(at("2026-11-17T06:00:00Z", "night"), null).matchedRule()).isEqualTo("default");
+    }
+
+    @Test
+    void anExplanationNamesEveryConditionThatHeld() {
+        RoutingRules.Explanation why = load(REACH_RULES).explain(by(250_000L, true, "awful"),
+                new Sentiment(-0.75, "negative"), Instant.EPOCH);
+
+        assertThat(why.decision()).isEqualTo(new RoutingDecision("pr", 1, null, "loud-and-angry"));
+        assertThat(why.conditions()).containsExactly("sentiment: -0.75 within [max -0.4]",
+                "followers: 250000 within [min 50000]");
+        assertThat(rules.explain(interaction("x", "post", "a LAWSUIT is coming", "en"), null, Instant.EPOCH)
+                .conditions()).containsExactly("keywords.any: \"lawsuit\"");
+        assertThat(rules.explain(interaction("x", "post", "hello", "en"), null, Instant.EPOCH).conditions()).isEmpty();
+    }
+
+    @Test
+    void refusesTimeWindowsThatDoNotParse() {
+        assertInvalid(REACH_RULES.replace("zone: Europe/Berlin", "zone: Mars/Olympus"),
+                "rule 'after-hours': when.time.zone 'Mars/Olympus' is not a time zone");
+        assertInvalid(REACH_RULES.replace("from: \"08:00\"", "from: \"8am\""),
+                "rule 'after-hours': when.time.from and to must be times of day, HH:mm: '8am'");
+        assertInvalid(REACH_RULES.replace("days: [mon,", "days: [monday, funday,"),
+                "rule 'after-hours': when.time.days: 'funday' is not a day");
+        assertInvalid(REACH_RULES.replace("followers: { max: 999 }", "followers: { min: 1000, max: 999 }"),
+                "rule 'verified-small': when.followers.min is greater than max");
+    }
+
+    private static SocialInteraction by(Long followers, boolean verified, String text) {
+        return new SocialInteraction("x:1", "x", "post", "1", "x:1", null, null, Instant.EPOCH, text, "en",
+                new Author("1", "someone", null, null, followers, verified), null, null, null);
+    }
+
+    private static SocialInteraction at(String createdAt, String text) {
+        return new SocialInteraction("x:1", "x", "post", "1", "x:1", null, null, Instant.parse(createdAt), text,
+                "en", null, null, null, null);
     }
 
     private static SocialInteraction interaction(String channel, String kind, String text, String language) {

@@ -1,0 +1,89 @@
+package io.socialwire.explain;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.socialwire.enrichment.Enricher;
+import io.socialwire.model.Enrichment;
+import io.socialwire.model.SocialInteraction;
+import io.socialwire.routing.RoutingRulesSource;
+import io.socialwire.webhook.JsonFields;
+import io.socialwire.webhook.WebhookRejectedException;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /api/routing/explain}: what the active rules decide for a post (or a canonical interaction), and
+ * why: the department, priority, target, the rule and the conditions of it that held. Nothing is written.
+ * {@code GET /api/routing}: which rules are active, and the last refused edit.
+ */
+@RestController
+class RoutingController {
+
+    private final Enricher enricher;
+    private final RoutingRulesSource rules;
+    private final ObjectMapper json;
+    private final Map<String, String> targets;
+
+    RoutingController(Enricher enricher, RoutingRulesSource rules, ObjectMapper json, Environment environment) {
+        this.enricher = enricher;
+        this.rules = rules;
+        this.json = json;
+        this.targets = Binder.get(environment).bind("socialwire.routing.targets",
+                Bindable.mapOf(String.class, String.class)).orElse(Map.of());
+    }
+
+    @PostMapping(path = "/api/routing/explain", produces = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, Object> explain(@RequestBody(required = false) byte[] body) throws JsonProcessingException {
+        JsonNode post = JsonFields.parseObject(json, body == null ? new byte[0] : body);
+        JsonFields.requireText(post, "text", "$");
+        SocialInteraction interaction = json.treeToValue(post, SocialInteraction.class);
+        if (interaction.channel() == null) {
+            interaction = new SocialInteraction(interaction.id(), "generic", interaction.kind(),
+                    interaction.externalId(), interaction.conversationId(), interaction.inReplyToId(),
+                    interaction.url(), interaction.createdAt(), interaction.text(), interaction.language(),
+                    interaction.author(), interaction.attachments(), interaction.rating(), null);
+        }
+        Enricher.Explained explained = enricher.explain(interaction);
+        Enrichment decision = explained.interaction().enrichment();
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("department", decision.department());
+        answer.put("priority", decision.priority());
+        answer.put("intent", decision.intent());
+        answer.put("target", targets.getOrDefault(decision.department(),
+                "route department-" + decision.department()));
+        answer.put("rule", decision.matchedRule());
+        answer.put("conditions", explained.conditions());
+        answer.put("language", explained.interaction().language());
+        answer.put("sentiment", decision.sentiment());
+        answer.put("rulesLoadedAt", rules.status().loadedAt());
+        return answer;
+    }
+
+    @GetMapping(path = "/api/routing", produces = MediaType.APPLICATION_JSON_VALUE)
+    RoutingRulesSource.Status status() {
+        return rules.status();
+    }
+
+    @ExceptionHandler(WebhookRejectedException.class)
+    ResponseEntity<Map<String, String>> rejected(WebhookRejectedException e) {
+        return ResponseEntity.status(e.status()).body(Map.of("error", e.getMessage()));
+    }
+
+    @ExceptionHandler(JsonProcessingException.class)
+    ResponseEntity<Map<String, String>> notAnInteraction(JsonProcessingException e) {
+        return ResponseEntity.badRequest().body(Map.of("error", "not a post or interaction: "
+                + e.getOriginalMessage()));
+    }
+}
