@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -31,23 +32,25 @@ public final class HubClient {
             .encodeToString("it-generic-webhook-secret-bytes".getBytes(StandardCharsets.UTF_8));
     public static final String X_SECRET = "it-x-consumer-secret";
     public static final String LINKEDIN_SECRET = "it-linkedin-client-secret";
+    public static final String MARKETING_SECRET = "it-marketing-secret";
     public static final String USER = "it-user";
     public static final String PASSWORD = "it-password";
     public static final String CLIENT_ID = "it-client";
     public static final String CLIENT_SECRET = "it-client-secret";
 
     /** The environment contract, as a user sets it. */
-    public static final Map<String, String> PROPERTIES = Map.of(
-            "META_APP_SECRET", META_SECRET,
-            "META_VERIFY_TOKEN", META_VERIFY_TOKEN,
-            "GENERIC_WEBHOOK_SECRET", GENERIC_SECRET,
-            "X_CONSUMER_SECRET", X_SECRET,
-            "LINKEDIN_CLIENT_SECRET", LINKEDIN_SECRET,
-            "X_BEARER_TOKEN", "local-x-bearer-token-it",
-            "EMULATOR_USERNAME", USER,
-            "EMULATOR_PASSWORD", PASSWORD,
-            "EMULATOR_CLIENT_ID", CLIENT_ID,
-            "EMULATOR_CLIENT_SECRET", CLIENT_SECRET);
+    public static final Map<String, String> PROPERTIES = Map.ofEntries(
+            Map.entry("META_APP_SECRET", META_SECRET),
+            Map.entry("META_VERIFY_TOKEN", META_VERIFY_TOKEN),
+            Map.entry("GENERIC_WEBHOOK_SECRET", GENERIC_SECRET),
+            Map.entry("X_CONSUMER_SECRET", X_SECRET),
+            Map.entry("LINKEDIN_CLIENT_SECRET", LINKEDIN_SECRET),
+            Map.entry("X_BEARER_TOKEN", "local-x-bearer-token-it"),
+            Map.entry("EMULATOR_USERNAME", USER),
+            Map.entry("EMULATOR_PASSWORD", PASSWORD),
+            Map.entry("EMULATOR_CLIENT_ID", CLIENT_ID),
+            Map.entry("EMULATOR_CLIENT_SECRET", CLIENT_SECRET),
+            Map.entry("MARKETING_WEBHOOK_SECRET", MARKETING_SECRET));
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -156,7 +159,21 @@ public final class HubClient {
         return serviceNowTable("sys_journal_field", "element_id=" + sysId + "^ORDERBYsys_created_on");
     }
 
+    /** What the emulator's HTTP receiver got at /emulators/receiver/{name}, oldest first. */
+    public List<JsonNode> received(String name) {
+        List<JsonNode> deliveries = new ArrayList<>();
+        read(send(HttpRequest.newBuilder(URI.create(emulators + "/emulators/receiver/" + name)).GET().build()))
+                .forEach(deliveries::add);
+        return deliveries;
+    }
+
+    public HttpResponse<String> post(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
     /** GET /api/interactions/{id}: where the hub says an interaction went. */
+
     public HttpResponse<String> whereDid(String interactionId) {
         return send(HttpRequest.newBuilder(URI.create(base + "/api/interactions/" + encode(interactionId)))
                 .GET().build());
