@@ -35,7 +35,8 @@ public class Failures {
                 return sn.getCode() != null && REFUSED.contains(sn.getCode());
             }
             if (t instanceof TargetRefusedException http) {
-                return REFUSED.contains(http.status()) || http.status() == 401 || http.status() == 403;
+                // an HTTP target's 4xx says the request is wrong (or our credentials are): only a fix helps
+                return http.status() >= 400 && http.status() < 500 && http.status() != 408 && http.status() != 429;
             }
             if (t instanceof JsonProcessingException) {
                 return true;

@@ -42,12 +42,13 @@ public class JsonTemplates {
 
     /** The template at {@code location}: a path read from disk when it exists there, else from the classpath. */
     public String render(String location, SocialInteraction interaction, ThreadRecord record) throws IOException {
+        JsonNode body = template(location).deepCopy();
         ObjectNode context = json.valueToTree(interaction);
         if (record != null) {
             context.set("record", json.valueToTree(Map.of("system", record.system(), "type", record.recordType(),
                     "id", record.recordId(), "url", record.recordUrl())));
         }
-        return json.writeValueAsString(fill(template(location).deepCopy(), context));
+        return json.writeValueAsString(fill(body, context));
     }
 
     private JsonNode fill(JsonNode node, JsonNode context) {
