@@ -14,6 +14,12 @@ public class WebhookResponses {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private final WebhookMetrics metrics;
+
+    public WebhookResponses(WebhookMetrics metrics) {
+        this.metrics = metrics;
+    }
+
     /** 200 once every interaction of the delivery (the body, a list) is on Kafka. */
     public void accepted(Exchange exchange) {
         int count = exchange.getMessage().getBody(java.util.List.class).size();
@@ -25,10 +31,13 @@ public class WebhookResponses {
 
     public void rejected(Exchange exchange) {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        String channel = WebhookMetrics.channelOf(exchange.getMessage().getHeader(Exchange.HTTP_URI, String.class));
         if (cause instanceof WebhookRejectedException rejected) {
+            metrics.rejected(channel, rejected.metricReason());
             respond(exchange, rejected.status(), Map.of("error", rejected.getMessage()));
         } else {
             // Kafka did not acknowledge: the sender must retry, and it will, because it saw no 2xx.
+            metrics.rejected(channel, "kafka_unavailable");
             respond(exchange, 503, Map.of("error", "interactions could not be stored; retry later"));
         }
     }

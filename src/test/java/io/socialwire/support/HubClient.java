@@ -33,6 +33,7 @@ public final class HubClient {
     public static final String X_SECRET = "it-x-consumer-secret";
     public static final String LINKEDIN_SECRET = "it-linkedin-client-secret";
     public static final String MARKETING_SECRET = "it-marketing-secret";
+    public static final String API_TOKEN = "it-api-token";
     public static final String USER = "it-user";
     public static final String PASSWORD = "it-password";
     public static final String CLIENT_ID = "it-client";
@@ -50,7 +51,8 @@ public final class HubClient {
             Map.entry("EMULATOR_PASSWORD", PASSWORD),
             Map.entry("EMULATOR_CLIENT_ID", CLIENT_ID),
             Map.entry("EMULATOR_CLIENT_SECRET", CLIENT_SECRET),
-            Map.entry("MARKETING_WEBHOOK_SECRET", MARKETING_SECRET));
+            Map.entry("MARKETING_WEBHOOK_SECRET", MARKETING_SECRET),
+            Map.entry("SOCIALWIRE_API_TOKEN", API_TOKEN));
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -69,7 +71,11 @@ public final class HubClient {
     }
 
     public HttpResponse<String> sendMeta(byte[] body) {
-        return sendMeta(body, new MetaSignatureVerifier(META_SECRET).sign(body));
+        return sendMeta(body, metaSignature(body));
+    }
+
+    public static String metaSignature(byte[] body) {
+        return new MetaSignatureVerifier(META_SECRET).sign(body);
     }
 
     public HttpResponse<String> sendMeta(byte[] body, String signature) {
@@ -92,8 +98,22 @@ public final class HubClient {
         return send(request.build());
     }
 
+    /** GET on the hub; /api/** calls carry the API token, as an operator's would. */
     public HttpResponse<String> get(String pathAndQuery) {
-        return send(HttpRequest.newBuilder(URI.create(base + pathAndQuery)).GET().build());
+        return send(api(HttpRequest.newBuilder(URI.create(base + pathAndQuery)), pathAndQuery).GET().build());
+    }
+
+    /** The same without credentials, or with the given Authorization header. */
+    public HttpResponse<String> getAs(String authorization, String pathAndQuery) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + pathAndQuery)).GET();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return send(request.build());
+    }
+
+    private static HttpRequest.Builder api(HttpRequest.Builder request, String path) {
+        return path.startsWith("/api/") ? request.header("Authorization", "Bearer " + API_TOKEN) : request;
     }
 
     public HttpResponse<String> verifyMetaSubscription(String token, String challenge) {
@@ -168,15 +188,14 @@ public final class HubClient {
     }
 
     public HttpResponse<String> post(String path, String json) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+        return send(api(HttpRequest.newBuilder(URI.create(base + path)), path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
     /** GET /api/interactions/{id}: where the hub says an interaction went. */
 
     public HttpResponse<String> whereDid(String interactionId) {
-        return send(HttpRequest.newBuilder(URI.create(base + "/api/interactions/" + encode(interactionId)))
-                .GET().build());
+        return get("/api/interactions/" + encode(interactionId));
     }
 
     private static List<JsonNode> records(HttpResponse<String> response, String field) {

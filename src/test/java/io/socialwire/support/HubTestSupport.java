@@ -20,6 +20,8 @@ public final class HubTestSupport {
         HubClient.PROPERTIES.forEach((key, value) -> registry.add(key, () -> value));
         Path dataDir = newDataDir();
         registry.add("SOCIALWIRE_DATA_DIR", dataDir::toString);
+        // Spring Boot tests turn metric exporters off; the hub's /actuator/prometheus is part of what is tested
+        registry.add("management.prometheus.metrics.export.enabled", () -> "true");
     }
 
     public static Path newDataDir() {

@@ -55,7 +55,7 @@ public final class StandardWebhookVerifier {
         }
         Instant sentAt = Instant.ofEpochSecond(seconds);
         if (Duration.between(sentAt, clock.instant()).abs().compareTo(tolerance) > 0) {
-            throw WebhookRejectedException.unauthorized("webhook-timestamp is outside the allowed window");
+            throw WebhookRejectedException.stale("webhook-timestamp is outside the allowed window");
         }
         byte[] expected = mac(id, timestamp.trim(), body);
         boolean matched = false;

@@ -1,0 +1,117 @@
+package io.socialwire;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+
+import io.socialwire.channels.generic.StandardWebhookVerifier;
+import io.socialwire.support.HubClient;
+import io.socialwire.support.HubIntegrationTest;
+import io.socialwire.support.TopicProbe;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every kind of bad webhook input gets its status and a reason, writes nothing to Kafka and is counted in
+ * {@code socialwire_webhook_rejected_total} by reason; /api/** needs the API token; actuator shows only health,
+ * info and prometheus.
+ */
+class BadInputIT extends HubIntegrationTest {
+
+    private static final String INTERACTIONS = "socialwire.interactions";
+
+    private HubClient hub;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeEach
+    void connect() {
+        hub = hub();
+    }
+
+    @Test
+    void eachBadDeliveryGetsItsStatusWritesNothingAndIsCounted() throws Exception {
+        byte[] tooLarge = new byte[1024 * 1024 + 1];
+        Arrays.fill(tooLarge, (byte) ' ');
+        byte[] valid = Fixtures.bytes("fixtures/meta/page-feed-post.json");
+        try (TopicProbe topics = topics()) {
+            long before = topics.endOffset(INTERACTIONS);
+
+            assertThat(post("/webhooks/meta", "application/json", HttpRequest.BodyPublishers.ofByteArray(tooLarge),
+                    Map.of())).satisfies(r -> {
+                        assertThat(r.statusCode()).isEqualTo(413);
+                        assertThat(r.body()).contains("body is larger than 1048576 bytes");
+                    });
+            // chunked: no Content-Length to go by
+            assertThat(post("/webhooks/meta", "application/json", HttpRequest.BodyPublishers.ofInputStream(
+                    () -> new ByteArrayInputStream(tooLarge)), Map.of()).statusCode()).isEqualTo(413);
+            assertThat(post("/webhooks/meta", "text/plain", HttpRequest.BodyPublishers.ofByteArray(valid),
+                    Map.of("X-Hub-Signature-256", HubClient.metaSignature(valid))).statusCode()).isEqualTo(415);
+            byte[] notJson = "{\"object\":".getBytes(StandardCharsets.UTF_8);
+            HttpResponse<String> malformed = hub.sendMeta(notJson, HubClient.metaSignature(notJson));
+            assertThat(malformed.statusCode()).isEqualTo(400);
+            assertThat(malformed.body()).contains("body is not valid JSON");
+            assertThat(hub.sendMeta(valid, null).statusCode()).isEqualTo(401);
+            assertThat(hub.sendMeta(valid, "sha256=" + "ab".repeat(32)).statusCode()).isEqualTo(401);
+            HttpResponse<String> stale = staleGeneric();
+            assertThat(stale.statusCode()).isEqualTo(401);
+            assertThat(stale.body()).contains("webhook-timestamp is outside the allowed window");
+
+            assertThat(topics.endOffset(INTERACTIONS)).as("Kafka writes").isEqualTo(before);
+        }
+        String metrics = hub.get("/actuator/prometheus").body();
+        assertThat(metrics).contains(
+                "socialwire_webhook_rejected_total{channel=\"meta\",reason=\"too_large\"}",
+                "socialwire_webhook_rejected_total{channel=\"meta\",reason=\"content_type\"}",
+                "socialwire_webhook_rejected_total{channel=\"meta\",reason=\"malformed\"}",
+                "socialwire_webhook_rejected_total{channel=\"meta\",reason=\"signature\"}",
+                "socialwire_webhook_rejected_total{channel=\"generic\",reason=\"stale\"}");
+    }
+
+    @Test
+    void theApiNeedsItsTokenAndActuatorShowsOnlyHealthInfoAndPrometheus() {
+        assertThat(hub.getAs(null, "/api/interactions/x:1").statusCode()).isEqualTo(401);
+        assertThat(hub.getAs("Bearer wrong-token", "/api/interactions/x:1").statusCode()).isEqualTo(401);
+        assertThat(hub.getAs("Basic " + java.util.Base64.getEncoder().encodeToString(
+                ("x:" + HubClient.API_TOKEN).getBytes(StandardCharsets.UTF_8)), "/api/routing").statusCode())
+                .isEqualTo(401);
+        assertThat(hub.getAs("Bearer " + HubClient.API_TOKEN, "/api/interactions/x:1").statusCode())
+                .isEqualTo(404);
+        assertThat(hub.getAs("Bearer " + HubClient.API_TOKEN, "/api/routing").statusCode()).isEqualTo(200);
+
+        assertThat(hub.getAs(null, "/actuator/health").statusCode()).isEqualTo(200);
+        assertThat(hub.getAs(null, "/actuator/info").statusCode()).isEqualTo(200);
+        assertThat(hub.getAs(null, "/actuator/prometheus").statusCode()).isEqualTo(200);
+        for (String hidden : new String[] {"/actuator/env", "/actuator/beans", "/actuator/configprops",
+                "/actuator/heapdump", "/actuator"}) {
+            assertThat(hub.getAs("Bearer " + HubClient.API_TOKEN, hidden).statusCode()).as(hidden)
+                    .isIn(401, 403, 404);
+        }
+    }
+
+    private HttpResponse<String> post(String path, String contentType, HttpRequest.BodyPublisher body,
+                                      Map<String, String> headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", contentType).POST(body).timeout(Duration.ofSeconds(30));
+        headers.forEach(request::header);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> staleGeneric() throws Exception {
+        byte[] body = "{\"channel\":\"x\",\"externalId\":\"stale\",\"text\":\"hi\"}".getBytes(StandardCharsets.UTF_8);
+        long tenMinutesAgo = Clock.systemUTC().instant().minusSeconds(600).getEpochSecond();
+        String signature = new StandardWebhookVerifier(HubClient.GENERIC_SECRET, Duration.ofMinutes(5),
+                Clock.systemUTC()).sign("msg_stale", tenMinutesAgo, body);
+        return post("/webhooks/generic", "application/json", HttpRequest.BodyPublishers.ofByteArray(body),
+                Map.of("webhook-id", "msg_stale", "webhook-timestamp", Long.toString(tenMinutesAgo),
+                        "webhook-signature", signature));
+    }
+}
