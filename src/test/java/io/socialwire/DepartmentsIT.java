@@ -115,22 +115,47 @@ class DepartmentsIT extends HubIntegrationTest {
     }
 
     @Test
-    void aMarketingSystemThatRefusesTheEventDeadLettersItWithTheStatusAndNotTheUrl() throws Exception {
+    void aRefusedEventIsDeadLetteredWithTheStatusNotTheUrlListedAndReplayedOnceTheCauseIsGone()
+            throws Exception {
         faults.failNext("POST", "/emulators/receiver/marketing", 1, 422);
+        String id = "x:r1" + run;
         try (TopicProbe topics = topics()) {
             assertThat(hub.sendGeneric(post("r1" + run, "What a fantastic launch event, loved every minute!", 300,
                     false)).statusCode()).isEqualTo(200);
 
             ConsumerRecord<String, String> dead = await().atMost(DELIVERY).until(
                     () -> topics.readAll("socialwire.dlq").stream()
-                            .filter(r -> read(r.value()).path("id").asText().equals("x:r1" + run))
+                            .filter(r -> read(r.value()).path("id").asText().equals(id))
                             .findFirst(), java.util.Optional::isPresent).orElseThrow();
-            String reason = new String(dead.headers().lastHeader("socialwire_dlq_reason").value(),
-                    StandardCharsets.UTF_8);
-            assertThat(reason).isEqualTo("marketing-webhook answered HTTP 422");
-            assertThat(new String(dead.headers().lastHeader("socialwire_dlq_target").value(),
-                    StandardCharsets.UTF_8)).isEqualTo("marketing-webhook");
+            assertThat(header(dead, "socialwire_dlq_reason")).isEqualTo("marketing-webhook answered HTTP 422");
+            assertThat(header(dead, "socialwire_dlq_target")).isEqualTo("marketing-webhook");
+            assertThat(header(dead, "socialwire_dlq_interaction")).isEqualTo(id);
         }
+
+        JsonNode listed = read(hub.get("/api/dlq?target=marketing-webhook&pending=true").body());
+        JsonNode entry = stream(listed.path("entries")).filter(e -> e.path("interactionId").asText().equals(id))
+                .findFirst().orElseThrow();
+        assertThat(entry.path("reason").asText()).isEqualTo("marketing-webhook answered HTTP 422");
+        assertThat(entry.path("attempts").asInt()).isEqualTo(1);
+        assertThat(entry.path("replayedAt").isNull()).isTrue();
+        assertThat(entry.toString()).doesNotContain("fantastic");
+
+        // the marketing system accepts again (the fault was for one call): replay that one entry
+        JsonNode replayed = read(hub.post("/api/dlq/replay", "{\"ids\":[\"" + id + "\"]}").body());
+        assertThat(replayed.path("replayed").asInt()).isEqualTo(1);
+        await().atMost(DELIVERY).until(() -> hub.received("marketing").stream()
+                .anyMatch(d -> d.path("headers").path("idempotency-key").asText().equals(id)));
+        assertThat(read(hub.post("/api/dlq/replay", "{\"ids\":[\"" + id + "\"]}").body()).path("replayed")
+                .asInt()).as("a replayed entry is not replayed again by accident").isZero();
+        assertThat(hub.post("/api/dlq/replay", "{}").statusCode()).isEqualTo(400);
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+
+    private static java.util.stream.Stream<JsonNode> stream(JsonNode array) {
+        return java.util.stream.StreamSupport.stream(array.spliterator(), false);
     }
 
     private List<JsonNode> alertsAbout(String interactionId) {

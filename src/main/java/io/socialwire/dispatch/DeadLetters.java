@@ -2,6 +2,8 @@ package io.socialwire.dispatch;
 
 import java.time.Clock;
 
+import io.socialwire.conversation.Conversations;
+import io.socialwire.model.SocialInteraction;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.springframework.stereotype.Component;
@@ -18,6 +20,8 @@ public class DeadLetters {
     public static final String ATTEMPTS = "socialwire_dlq_attempts";
     public static final String FAILED_AT = "socialwire_dlq_failed_at";
     public static final String SOURCE_OFFSET = "socialwire_dlq_source";
+    /** The interaction's id (a post or message id, not the person's): what a replay by id names. */
+    public static final String INTERACTION = "socialwire_dlq_interaction";
     /** The sink a dispatch route was calling, set as an exchange property so it survives useOriginalMessage. */
     public static final String TARGET_PROPERTY = "target";
 
@@ -40,5 +44,9 @@ public class DeadLetters {
         message.setHeader(ATTEMPTS, Integer.toString(1 + (redeliveries == null ? 0 : redeliveries)));
         message.setHeader(FAILED_AT, clock.instant().toString());
         message.setHeader(SOURCE_OFFSET, source);
+        SocialInteraction interaction = exchange.getProperty(Conversations.INTERACTION, SocialInteraction.class);
+        if (interaction != null) {
+            message.setHeader(INTERACTION, interaction.id());
+        }
     }
 }

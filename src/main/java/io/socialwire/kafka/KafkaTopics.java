@@ -33,7 +33,8 @@ public class KafkaTopics {
                 new NewTopic(topics.threads(), 1, topics.replicationFactor()).configs(compacted),
                 new NewTopic(topics.receipts(), 1, topics.replicationFactor()).configs(compacted),
                 new NewTopic(topics.cursors(), 1, topics.replicationFactor()).configs(compacted),
-                new NewTopic(topics.marketing(), topics.partitions(), topics.replicationFactor()));
+                new NewTopic(topics.marketing(), topics.partitions(), topics.replicationFactor()),
+                new NewTopic(topics.dlqReplays(), 1, topics.replicationFactor()).configs(compacted));
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap.servers()))) {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> missing = wanted.stream().filter(t -> !existing.contains(t.name())).toList();

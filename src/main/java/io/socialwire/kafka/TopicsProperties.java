@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param receipts     where each interaction went (compacted by interaction)
  * @param cursors      where each polling source stopped (compacted by source)
  * @param marketing    enriched marketing interactions, for analytics
+ * @param dlqReplays   which dead letters were replayed, and when (compacted by DLQ offset)
  * @param partitions   partitions of the interactions topic when the hub creates it
  * @param replicationFactor replicas of every topic the hub creates (1 on the embedded broker)
  */
@@ -23,6 +24,7 @@ public record TopicsProperties(
         @DefaultValue("socialwire.receipts") String receipts,
         @DefaultValue("socialwire.cursors") String cursors,
         @DefaultValue("socialwire.marketing") String marketing,
+        @DefaultValue("socialwire.dlq-replays") String dlqReplays,
         @DefaultValue("1") int partitions,
         @DefaultValue("1") short replicationFactor) {
 }

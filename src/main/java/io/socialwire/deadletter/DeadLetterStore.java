@@ -1,0 +1,131 @@
+package io.socialwire.deadletter;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Predicate;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.socialwire.dispatch.DeadLetters;
+import io.socialwire.kafka.CompactedTopicView;
+import io.socialwire.kafka.KafkaBootstrap;
+import io.socialwire.kafka.KafkaTopics;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads {@code socialwire.dlq} and replays its records: the original record (key and value) goes back onto
+ * {@code socialwire.interactions}, acknowledged by all replicas, and the replay is remembered in the compacted
+ * {@code socialwire.dlq-replays} so an entry is not replayed twice by accident. Dispatch is idempotent, so a
+ * replay of something that meanwhile reached its target changes nothing there.
+ */
+@Component
+public class DeadLetterStore implements DisposableBean {
+
+    private final String bootstrap;
+    private final String dlq;
+    private final String interactions;
+    private final CompactedTopicView<Instant> replays;
+    private final KafkaProducer<String, String> producer;
+    private final Clock clock;
+
+    public DeadLetterStore(KafkaBootstrap bootstrap, KafkaTopics topics, ObjectMapper json, Clock clock) {
+        this.bootstrap = bootstrap.servers();
+        this.dlq = topics.names().dlq();
+        this.interactions = topics.names().interactions();
+        this.clock = clock;
+        this.replays = CompactedTopicView.ofJson(this.bootstrap, topics.names().dlqReplays(), json, Instant.class);
+        replays.start();
+        Properties producerConfig = new Properties();
+        producerConfig.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrap);
+        producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
+        producerConfig.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        this.producer = new KafkaProducer<>(producerConfig, new StringSerializer(), new StringSerializer());
+    }
+
+    /** The entries that match, oldest first. */
+    public List<DeadLetter> list(Predicate<DeadLetter> which) {
+        List<DeadLetter> found = new ArrayList<>();
+        read(record -> {
+            DeadLetter entry = describe(record);
+            if (which.test(entry)) {
+                found.add(entry);
+            }
+        });
+        return found;
+    }
+
+    /** Puts the matching entries back on the interactions topic; returns what was replayed. */
+    public List<DeadLetter> replay(Predicate<DeadLetter> which) throws ExecutionException, InterruptedException {
+        List<ConsumerRecord<String, String>> chosen = new ArrayList<>();
+        read(record -> {
+            if (which.test(describe(record))) {
+                chosen.add(record);
+            }
+        });
+        List<DeadLetter> replayed = new ArrayList<>();
+        for (ConsumerRecord<String, String> record : chosen) {
+            producer.send(new ProducerRecord<>(interactions, record.key(), record.value())).get();
+            Instant now = clock.instant();
+            replays.put(Long.toString(record.offset()), now);
+            DeadLetter entry = describe(record);
+            replayed.add(new DeadLetter(entry.offset(), entry.interactionId(), entry.target(), entry.reason(),
+                    entry.attempts(), entry.failedAt(), entry.source(), now));
+        }
+        return replayed;
+    }
+
+    private void read(java.util.function.Consumer<ConsumerRecord<String, String>> each) {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(dlq).stream()
+                    .map(p -> new TopicPartition(dlq, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                consumer.poll(Duration.ofMillis(500)).forEach(each);
+            }
+        }
+    }
+
+    private DeadLetter describe(ConsumerRecord<String, String> record) {
+        String attempts = header(record, DeadLetters.ATTEMPTS);
+        String failedAt = header(record, DeadLetters.FAILED_AT);
+        return new DeadLetter(record.offset(), header(record, DeadLetters.INTERACTION),
+                header(record, DeadLetters.TARGET), header(record, DeadLetters.REASON),
+                attempts == null ? 0 : Integer.parseInt(attempts), failedAt == null ? null : Instant.parse(failedAt),
+                header(record, DeadLetters.SOURCE_OFFSET), replays.get(Long.toString(record.offset())));
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void destroy() throws InterruptedException {
+        producer.close(Duration.ofSeconds(5));
+        replays.close();
+    }
+}
