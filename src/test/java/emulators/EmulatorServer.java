@@ -60,6 +60,8 @@ public class EmulatorServer {
                 "SERVICENOW_RECORD_URL=" + base + "/emulators/servicenow/api/now/table/{type}/{id}",
                 "SALESFORCE_LOGIN_URL=" + base + "/emulators/salesforce",
                 "X_API_URL=" + base + "/emulators/x",
+                "MARKETING_WEBHOOK_URL=" + base + "/emulators/receiver/marketing",
+                "PR_ALERT_WEBHOOK_URL=" + base + "/emulators/receiver/pr-alerts",
                 "SALESFORCE_RECORD_URL=" + base + "/emulators/salesforce/services/data/v56.0/sobjects/{type}/{id}");
     }
 }
