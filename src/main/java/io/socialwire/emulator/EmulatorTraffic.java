@@ -1,6 +1,9 @@
 package io.socialwire.emulator;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -24,6 +27,12 @@ public class EmulatorTraffic extends OncePerRequestFilter {
     private final EmulatorProperties properties;
     private final EmulatorFaults faults;
     private final Map<String, AtomicLong> calls = new ConcurrentHashMap<>();
+    private final Map<String, Instant> lastCall = new ConcurrentHashMap<>();
+    private final java.util.Deque<Call> log = new java.util.concurrent.ConcurrentLinkedDeque<>();
+
+    /** One call an emulator received: when, what, and the fault injected instead of the answer, if any. */
+    public record Call(Instant at, String system, String method, String path, String fault) {
+    }
 
     public EmulatorTraffic(EmulatorProperties properties, EmulatorFaults faults) {
         this.properties = properties;
@@ -33,6 +42,16 @@ public class EmulatorTraffic extends OncePerRequestFilter {
     public long calls(String system) {
         AtomicLong count = calls.get(system);
         return count == null ? 0 : count.get();
+    }
+
+    /** The last calls received (at most 10,000), oldest first. */
+    public java.util.List<Call> log() {
+        return java.util.List.copyOf(log);
+    }
+
+    /** When the system last received a call, or null. */
+    public Instant lastCall(String system) {
+        return lastCall.get(system);
     }
 
     @Override
@@ -47,18 +66,70 @@ public class EmulatorTraffic extends OncePerRequestFilter {
             return;
         }
         calls.computeIfAbsent(system, k -> new AtomicLong()).incrementAndGet();
-        int fault = faults.take(request);
-        if (fault == 0) {
+        lastCall.put(system, Instant.now());
+        EmulatorFaults.Fault fault = faults.take(request);
+        log.add(new Call(Instant.now(), system, request.getMethod(), path,
+                fault == null ? null : fault.kind() == EmulatorFaults.Kind.STATUS ? "status " + fault.status()
+                        : fault.kind().name().toLowerCase(java.util.Locale.ROOT)));
+        while (log.size() > 10_000) {
+            log.pollFirst();
+        }
+        if (fault == null) {
             chain.doFilter(request, response);
             return;
         }
-        response.setStatus(fault);
+        switch (fault.kind()) {
+            case STATUS -> status(system, fault, response);
+            case SLOW -> {
+                pause(fault.delayMs());
+                chain.doFilter(request, response);
+            }
+            case TIMEOUT -> pause(fault.delayMs());
+            case RESET -> closeEarly(response, new byte[0]);
+            case TRUNCATED -> closeEarly(response, "{\"result\":[{\"sys_id\":\"".getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static void status(String system, EmulatorFaults.Fault fault, HttpServletResponse response)
+            throws IOException {
+        response.setStatus(fault.status());
+        if (fault.retryAfterSeconds() != null) {
+            response.setHeader("Retry-After", Integer.toString(fault.retryAfterSeconds()));
+            if (system.equals("servicenow")) {
+                response.setHeader("X-RateLimit-Limit", "1000");
+                response.setHeader("X-RateLimit-Reset",
+                        Long.toString(Instant.now().getEpochSecond() + fault.retryAfterSeconds()));
+                response.setHeader("X-RateLimit-Rule", "emulated");
+            }
+        }
         response.setContentType("application/json");
         response.getWriter().write(switch (system) {
-            case "servicenow" -> "{\"error\":{\"message\":\"Injected fault\",\"detail\":\"status " + fault
+            case "servicenow" -> "{\"error\":{\"message\":\"Injected fault\",\"detail\":\"status " + fault.status()
                     + "\"},\"status\":\"failure\"}";
-            case "salesforce" -> "[{\"message\":\"Injected fault\",\"errorCode\":\"SERVER_UNAVAILABLE\"}]";
+            case "salesforce" -> "[{\"message\":\"Injected fault\",\"errorCode\":\"" + (fault.status() == 429
+                    ? "REQUEST_LIMIT_EXCEEDED" : fault.status() == 401 ? "INVALID_SESSION_ID" : "SERVER_UNAVAILABLE")
+                    + "\"}]";
             default -> "{\"error\":\"Injected fault\"}";
         });
+    }
+
+    /** Announces a body longer than what is sent, then closes: the client sees the connection end early. */
+    private static void closeEarly(HttpServletResponse response, byte[] part) throws IOException {
+        response.setStatus(200);
+        response.setContentType("application/json");
+        response.setHeader("Connection", "close");
+        response.setContentLength(4096);
+        OutputStream out = response.getOutputStream();
+        out.write(part);
+        out.flush();
+        out.close();
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
