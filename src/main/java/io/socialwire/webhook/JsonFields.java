@@ -93,8 +93,16 @@ public final class JsonFields {
             return null;
         }
         if (node.isIntegralNumber() || (node.isTextual() && node.asText().matches("\\d{1,19}"))) {
-            long value = node.asLong();
-            return value > 100_000_000_000L ? Instant.ofEpochMilli(value) : Instant.ofEpochSecond(value);
+            try {
+                long value = node.isTextual() ? Long.parseLong(node.asText()) : node.longValue();
+                if (!node.canConvertToLong() && !node.isTextual()) {
+                    throw new ArithmeticException("out of range");
+                }
+                return value > 100_000_000_000L ? Instant.ofEpochMilli(value) : Instant.ofEpochSecond(value);
+            } catch (ArithmeticException | java.time.DateTimeException | NumberFormatException e) {
+                // found by WebhookFuzzTest: a number no clock can show was a 500
+                throw WebhookRejectedException.badRequest(path + "." + field + " is not a time");
+            }
         }
         if (node.isTextual()) {
             try {
