@@ -63,6 +63,11 @@ public class IdentityResolver {
         return person;
     }
 
+    /** Forgets every cached match (erasure: a person's identity must not outlive their records). */
+    public void forgetAll() {
+        cache.clear();
+    }
+
     /** The value stored in the channel's handle field for this author, as matching expects it. */
     public static String handle(SocialInteraction interaction) {
         if (interaction.author() == null || interaction.author().handle() == null) {

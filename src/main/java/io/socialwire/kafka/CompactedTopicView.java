@@ -116,15 +116,25 @@ public class CompactedTopicView<V> implements AutoCloseable {
 
     /** Stores the value in Kafka, waiting for the acknowledgement, then in the map. */
     public void put(String key, V value) {
+        send(key, write.apply(value));
+        entries.put(key, value);
+    }
+
+    /** A tombstone: compaction drops every earlier value of the key. */
+    public void remove(String key) {
+        send(key, null);
+        entries.remove(key);
+    }
+
+    private void send(String key, String value) {
         try {
-            producer.send(new ProducerRecord<>(topic, key, write.apply(value))).get(20, TimeUnit.SECONDS);
+            producer.send(new ProducerRecord<>(topic, key, value)).get(20, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("Kafka did not acknowledge the write to " + topic, e);
         }
-        entries.put(key, value);
     }
 
     private void follow() {

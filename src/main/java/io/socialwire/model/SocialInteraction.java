@@ -28,6 +28,9 @@ public record SocialInteraction(
         Integer rating,
         Enrichment enrichment) {
 
+    /** The kind of an event saying that the post {@code inReplyToId} was deleted by its author. */
+    public static final String DELETE = "delete";
+
     public static String idFor(String channel, String externalId) {
         return channel + ":" + externalId;
     }

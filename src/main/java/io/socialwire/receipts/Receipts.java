@@ -45,6 +45,11 @@ public class Receipts implements DisposableBean {
         return receipt;
     }
 
+    /** Forgets where an interaction went (erasure): a tombstone in the receipts topic. */
+    public void forget(String interactionId) {
+        view.remove(interactionId);
+    }
+
     public List<Receipt> of(String interactionId) {
         Receipt[] receipts = view.get(interactionId);
         return receipts == null ? List.of() : Arrays.asList(receipts);

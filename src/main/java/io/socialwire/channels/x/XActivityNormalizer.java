@@ -41,8 +41,12 @@ public class XActivityNormalizer {
         List<SocialInteraction> result = new ArrayList<>();
         JsonNode tweets = root.path("tweet_create_events");
         JsonNode messages = root.path("direct_message_events");
+        JsonNode deletes = root.path("tweet_delete_events");
+        for (int i = 0; i < deletes.size(); i++) {
+            result.add(deletion(deletes.get(i), "$.tweet_delete_events[" + i + "]", receivedAt));
+        }
         if (!tweets.isArray() && !messages.isArray()) {
-            return result; // favorites, follows, deletes...: no conversation to record
+            return result; // favorites, follows...: no conversation to record
         }
         for (int i = 0; i < tweets.size(); i++) {
             SocialInteraction tweet = tweet(tweets.get(i), "$.tweet_create_events[" + i + "]", forUser, receivedAt);
@@ -83,6 +87,20 @@ public class XActivityNormalizer {
                 id, SocialInteraction.idFor("x", parent != null ? parent : id),
                 parent == null ? null : SocialInteraction.idFor("x", parent), "https://x.com/" + handle + "/status/" + id,
                 time(tweet, path, receivedAt), text, optionalText(tweet, "lang", path), author, null, null, null);
+    }
+
+    /**
+     * A post its author deleted: an interaction of kind {@code delete} naming the deleted post in
+     * {@code inReplyToId}; dispatch redacts the post wherever it was copied instead of routing it.
+     */
+    private SocialInteraction deletion(JsonNode event, String path, Instant receivedAt) {
+        JsonNode status = requireObject(event, "status", path);
+        String id = requireText(status, "id", path + ".status");
+        String userId = optionalText(status, "user_id", path + ".status");
+        String key = "x:delete:" + id;
+        return new SocialInteraction(key, "x", SocialInteraction.DELETE, id, key, SocialInteraction.idFor("x", id),
+                null, receivedAt, null, null, userId == null ? null : new Author(userId, null, null, null, null, null),
+                null, null, null);
     }
 
     private SocialInteraction message(JsonNode root, JsonNode event, String path, String forUser, Instant receivedAt) {

@@ -1,0 +1,154 @@
+package io.socialwire.erasure;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.function.Predicate;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.socialwire.conversation.ConversationIndex;
+import io.socialwire.conversation.ThreadRecord;
+import io.socialwire.identity.IdentityResolver;
+import io.socialwire.kafka.KafkaBootstrap;
+import io.socialwire.kafka.KafkaTopics;
+import io.socialwire.model.SocialInteraction;
+import io.socialwire.receipts.Receipts;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Erases a person: every interaction of theirs the hub received (found in {@code socialwire.interactions}) is
+ * overwritten where it was copied (the record it created, its comments, its Tasks, the person's Lead), its
+ * receipts get tombstones and the identity cache forgets. Also redacts one post its author deleted.
+ * {@code socialwire.interactions} and {@code socialwire.dlq} are not compacted: the original stays there until
+ * their retention ends, which bounds how long an erased post survives in the hub.
+ */
+@Component("erasure")
+public class ErasureService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ErasureService.class);
+
+    /** What an erasure did. */
+    public record Report(int interactions, List<String> records, int receiptsForgotten, String retained) {
+    }
+
+    private final String bootstrap;
+    private final List<String> sources;
+    private final ObjectMapper json;
+    private final ConversationIndex index;
+    private final Receipts receipts;
+    private final IdentityResolver identity;
+    private final TargetRecords targets;
+
+    ErasureService(KafkaBootstrap bootstrap, KafkaTopics topics, ObjectMapper json, ConversationIndex index,
+                   Receipts receipts, IdentityResolver identity, TargetRecords targets) {
+        this.bootstrap = bootstrap.servers();
+        this.sources = List.of(topics.names().interactions(), topics.names().dlq());
+        this.json = json;
+        this.index = index;
+        this.receipts = receipts;
+        this.identity = identity;
+        this.targets = targets;
+    }
+
+    public Report erase(String channel, String authorId) {
+        List<SocialInteraction> theirs = find(i -> channel.equals(i.channel()) && i.author() != null
+                && authorId.equals(i.author().id()));
+        Set<String> changed = new LinkedHashSet<>();
+        Set<String> ids = new LinkedHashSet<>();
+        for (SocialInteraction interaction : theirs) {
+            if (ids.add(interaction.id())) {
+                changed.addAll(redact(interaction));
+            }
+        }
+        SocialInteraction first = theirs.isEmpty() ? null : theirs.get(0);
+        changed.addAll(targets.lead(channel + ":author:" + authorId, first == null ? "-" : first.id(),
+                first == null ? "-" : first.conversationId()));
+        ids.forEach(receipts::forget);
+        identity.forgetAll();
+        LOG.info("Erased a {} author: {} interactions, {} records changed", channel, ids.size(), changed.size());
+        return new Report(ids.size(), List.copyOf(changed), ids.size(),
+                "socialwire.interactions and socialwire.dlq keep the originals until their retention ends");
+    }
+
+    /** A deleted post (X delete event): its text is overwritten wherever the hub copied it. */
+    public void redactDeleted(SocialInteraction deletion) {
+        String deletedId = deletion.inReplyToId();
+        List<SocialInteraction> deleted = find(i -> i.id().equals(deletedId));
+        List<String> changed = new ArrayList<>();
+        deleted.stream().findFirst().ifPresent(i -> changed.addAll(redact(i)));
+        LOG.info("Redacted deleted post {}: {} records changed", deletedId, changed.size());
+    }
+
+    /** Overwrites the copies of one interaction: the record it created, or its comment or Task on another. */
+    List<String> redact(SocialInteraction interaction) {
+        List<String> changed = new ArrayList<>();
+        ThreadRecord thread = index.find(interaction.conversationId());
+        if (thread != null) {
+            boolean created = interaction.id().equals(thread.createdBy());
+            switch (thread.system() + ":" + (thread.system().equals("servicenow") ? "*" : thread.recordType())) {
+                case "servicenow:*" -> {
+                    if (created) {
+                        changed.addAll(targets.serviceNowRecord(thread.recordType(), thread.recordId(),
+                                interaction.id(), interaction.conversationId()));
+                    }
+                    changed.addAll(targets.serviceNowJournal(thread.recordId(), interaction.id()));
+                }
+                case "salesforce:Case" -> {
+                    if (created) {
+                        changed.addAll(targets.salesforceCase(thread.recordId(), interaction.id(),
+                                interaction.conversationId()));
+                    }
+                    changed.addAll(targets.caseComments(thread.recordId(), interaction.id()));
+                }
+                default -> {
+                }
+            }
+        }
+        changed.addAll(targets.tasks(interaction.id()));
+        return changed;
+    }
+
+    private List<SocialInteraction> find(Predicate<SocialInteraction> which) {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        List<SocialInteraction> found = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                new StringDeserializer())) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            sources.forEach(topic -> consumer.partitionsFor(topic)
+                    .forEach(p -> partitions.add(new TopicPartition(topic, p.partition()))));
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    SocialInteraction interaction = parse(record.value());
+                    if (interaction != null && interaction.id() != null && which.test(interaction)) {
+                        found.add(interaction);
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    private SocialInteraction parse(String value) {
+        try {
+            return value == null ? null : json.readValue(value, SocialInteraction.class);
+        } catch (Exception notAnInteraction) {
+            return null;
+        }
+    }
+}
