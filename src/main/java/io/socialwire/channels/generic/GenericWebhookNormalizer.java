@@ -66,6 +66,13 @@ public class GenericWebhookNormalizer {
         if ((in.text() == null || in.text().isBlank()) && in.rating() == null) {
             throw WebhookRejectedException.badRequest(path + ".text is missing");
         }
+        // found by WebhookFuzzTest: an empty id or conversation id would key records by ""
+        if (in.id() != null && in.id().isBlank()) {
+            throw WebhookRejectedException.badRequest(path + ".id is blank");
+        }
+        if (in.conversationId() != null && in.conversationId().isBlank()) {
+            throw WebhookRejectedException.badRequest(path + ".conversationId is blank");
+        }
         String id = in.id() != null ? in.id() : SocialInteraction.idFor(channel, externalId);
         return new SocialInteraction(id, channel, kind, externalId,
                 in.conversationId() != null ? in.conversationId() : id, in.inReplyToId(), in.url(),
