@@ -79,6 +79,7 @@ class FaultMatrixIT extends HubIntegrationTest {
         matrix.put("servicenow 503", fault("POST", INCIDENTS, Kind.STATUS, 503, null, 0, 3));
         matrix.put("servicenow 429 Retry-After 1", fault("POST", INCIDENTS, Kind.STATUS, 429, 1, 0, 2));
         matrix.put("servicenow slow 1.5 s", fault("POST", INCIDENTS, Kind.SLOW, 0, null, 1500, 3));
+        matrix.put("servicenow timeout", fault("POST", INCIDENTS, Kind.TIMEOUT, 0, null, 5000, 1));
         matrix.put("servicenow reset", fault("POST", INCIDENTS, Kind.RESET, 0, null, 0, 2));
         matrix.put("servicenow truncated", fault("GET", INCIDENTS, Kind.TRUNCATED, 0, null, 0, 2));
         matrix.put("servicenow 401", fault("POST", INCIDENTS, Kind.STATUS, 401, null, 0, 1));

@@ -132,7 +132,8 @@ class TargetRecords {
                 + "&userName=RAW(" + env.getProperty(kamelet + "userName") + ")"
                 + "&password=RAW(" + env.getProperty(kamelet + "password") + ")"
                 + "&oauthClientId=RAW(" + env.getProperty(kamelet + "clientId", "") + ")"
-                + "&oauthClientSecret=RAW(" + env.getProperty(kamelet + "clientSecret", "") + ")";
+                + "&oauthClientSecret=RAW(" + env.getProperty(kamelet + "clientSecret", "") + ")"
+                + "&httpClientPolicy=#serviceNowHttpPolicy";
         Map<String, Object> headers = new HashMap<>();
         headers.put("CamelServiceNowAction", action);
         if (sysId != null) {

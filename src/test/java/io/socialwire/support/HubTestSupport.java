@@ -22,6 +22,8 @@ public final class HubTestSupport {
         registry.add("SOCIALWIRE_DATA_DIR", dataDir::toString);
         // Spring Boot tests turn metric exporters off; the hub's /actuator/prometheus is part of what is tested
         registry.add("management.prometheus.metrics.export.enabled", () -> "true");
+        // a target that does not answer is given up on sooner than in production, so FaultMatrixIT's TIMEOUT is short
+        registry.add("socialwire.servicenow.receive-timeout", () -> "4s");
     }
 
     public static Path newDataDir() {

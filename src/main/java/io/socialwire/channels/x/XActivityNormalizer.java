@@ -42,6 +42,9 @@ public class XActivityNormalizer {
         JsonNode tweets = root.path("tweet_create_events");
         JsonNode messages = root.path("direct_message_events");
         JsonNode deletes = root.path("tweet_delete_events");
+        if (!deletes.isMissingNode() && !deletes.isArray()) {
+            throw WebhookRejectedException.badRequest("$.tweet_delete_events must be an array");
+        }
         for (int i = 0; i < deletes.size(); i++) {
             result.add(deletion(deletes.get(i), "$.tweet_delete_events[" + i + "]", receivedAt));
         }
@@ -94,6 +97,9 @@ public class XActivityNormalizer {
      * {@code inReplyToId}; dispatch redacts the post wherever it was copied instead of routing it.
      */
     private SocialInteraction deletion(JsonNode event, String path, Instant receivedAt) {
+        if (!event.isObject()) {
+            throw WebhookRejectedException.badRequest(path + " must be an object");
+        }
         JsonNode status = requireObject(event, "status", path);
         String id = requireText(status, "id", path + ".status");
         String userId = optionalText(status, "user_id", path + ".status");
