@@ -1,11 +1,8 @@
 package io.socialwire.erasure;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -15,13 +12,9 @@ import io.socialwire.conversation.ThreadRecord;
 import io.socialwire.identity.IdentityResolver;
 import io.socialwire.kafka.KafkaBootstrap;
 import io.socialwire.kafka.KafkaTopics;
+import io.socialwire.kafka.TopicScan;
 import io.socialwire.model.SocialInteraction;
 import io.socialwire.receipts.Receipts;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -120,27 +113,13 @@ public class ErasureService {
     }
 
     private List<SocialInteraction> find(Predicate<SocialInteraction> which) {
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         List<SocialInteraction> found = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                new StringDeserializer())) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            sources.forEach(topic -> consumer.partitionsFor(topic)
-                    .forEach(p -> partitions.add(new TopicPartition(topic, p.partition()))));
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    SocialInteraction interaction = parse(record.value());
-                    if (interaction != null && interaction.id() != null && which.test(interaction)) {
-                        found.add(interaction);
-                    }
-                }
+        TopicScan.readAll(bootstrap, sources, record -> {
+            SocialInteraction interaction = parse(record.value());
+            if (interaction != null && interaction.id() != null && which.test(interaction)) {
+                found.add(interaction);
             }
-        }
+        });
         return found;
     }
 
