@@ -7,12 +7,16 @@ import java.util.List;
 import io.socialwire.emulator.EmulatorProperties;
 import io.socialwire.emulator.EmulatorFaults;
 import io.socialwire.emulator.EmulatorTraffic;
+import io.socialwire.emulator.receiver.HttpReceiverEmulator;
 import io.socialwire.emulator.salesforce.SalesforceEmulator;
 import io.socialwire.emulator.servicenow.ServiceNowEmulator;
 import io.socialwire.emulator.x.XEmulator;
 import io.socialwire.support.HubClient;
 import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.actuate.autoconfigure.security.servlet.ManagementWebSecurityAutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
+import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -25,10 +29,12 @@ import org.springframework.context.annotation.Import;
  * component scan never picks it up.
  */
 @SpringBootConfiguration
-@EnableAutoConfiguration
+// the emulated systems check their own credentials; the hub's API security is not theirs
+@EnableAutoConfiguration(exclude = {SecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class,
+    ManagementWebSecurityAutoConfiguration.class})
 @EnableConfigurationProperties(EmulatorProperties.class)
-@Import({ServiceNowEmulator.class, SalesforceEmulator.class, XEmulator.class, EmulatorTraffic.class,
-    EmulatorFaults.class})
+@Import({ServiceNowEmulator.class, SalesforceEmulator.class, XEmulator.class, HttpReceiverEmulator.class,
+    EmulatorTraffic.class, EmulatorFaults.class})
 public class EmulatorServer {
 
     @Bean
