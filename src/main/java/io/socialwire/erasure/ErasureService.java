@@ -17,6 +17,7 @@ import io.socialwire.model.SocialInteraction;
 import io.socialwire.receipts.Receipts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,8 +44,15 @@ public class ErasureService {
     private final IdentityResolver identity;
     private final TargetRecords targets;
 
+    private final boolean serviceNow;
+    private final boolean salesforce;
+
     ErasureService(KafkaBootstrap bootstrap, KafkaTopics topics, ObjectMapper json, ConversationIndex index,
-                   Receipts receipts, IdentityResolver identity, TargetRecords targets) {
+                   Receipts receipts, IdentityResolver identity, TargetRecords targets,
+                   @Value("${socialwire.erasure.servicenow:anonymise}") String serviceNowAction,
+                   @Value("${socialwire.erasure.salesforce:anonymise}") String salesforceAction) {
+        this.serviceNow = anonymise("servicenow", serviceNowAction);
+        this.salesforce = anonymise("salesforce", salesforceAction);
         this.bootstrap = bootstrap.servers();
         this.sources = List.of(topics.names().interactions(), topics.names().dlq());
         this.json = json;
@@ -52,6 +60,13 @@ public class ErasureService {
         this.receipts = receipts;
         this.identity = identity;
         this.targets = targets;
+    }
+
+    private static boolean anonymise(String system, String action) {
+        if (!action.equals("anonymise") && !action.equals("none")) {
+            throw new IllegalArgumentException("socialwire.erasure." + system + " must be anonymise or none");
+        }
+        return action.equals("anonymise");
     }
 
     public Report erase(String channel, String authorId) {
@@ -65,8 +80,10 @@ public class ErasureService {
             }
         }
         SocialInteraction first = theirs.isEmpty() ? null : theirs.get(0);
-        changed.addAll(targets.lead(channel + ":author:" + authorId, first == null ? "-" : first.id(),
-                first == null ? "-" : first.conversationId()));
+        if (salesforce) {
+            changed.addAll(targets.lead(channel + ":author:" + authorId, first == null ? "-" : first.id(),
+                    first == null ? "-" : first.conversationId()));
+        }
         ids.forEach(receipts::forget);
         identity.forgetAll();
         LOG.info("Erased a {} author: {} interactions, {} records changed", channel, ids.size(), changed.size());
@@ -91,6 +108,9 @@ public class ErasureService {
             boolean created = interaction.id().equals(thread.createdBy());
             switch (thread.system() + ":" + (thread.system().equals("servicenow") ? "*" : thread.recordType())) {
                 case "servicenow:*" -> {
+                    if (!serviceNow) {
+                        break;
+                    }
                     if (created) {
                         changed.addAll(targets.serviceNowRecord(thread.recordType(), thread.recordId(),
                                 interaction.id(), interaction.conversationId()));
@@ -98,6 +118,9 @@ public class ErasureService {
                     changed.addAll(targets.serviceNowJournal(thread.recordId(), interaction.id()));
                 }
                 case "salesforce:Case" -> {
+                    if (!salesforce) {
+                        break;
+                    }
                     if (created) {
                         changed.addAll(targets.salesforceCase(thread.recordId(), interaction.id(),
                                 interaction.conversationId()));
@@ -108,7 +131,9 @@ public class ErasureService {
                 }
             }
         }
-        changed.addAll(targets.tasks(interaction.id()));
+        if (salesforce) {
+            changed.addAll(targets.tasks(interaction.id()));
+        }
         return changed;
     }
 
