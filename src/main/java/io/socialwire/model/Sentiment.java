@@ -1,5 +1,6 @@
 package io.socialwire.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -14,6 +15,7 @@ public record Sentiment(Double score, String label) {
         return new Sentiment(null, UNKNOWN);
     }
 
+    @JsonIgnore
     public boolean isKnown() {
         return score != null;
     }
