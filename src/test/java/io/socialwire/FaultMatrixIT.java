@@ -13,6 +13,9 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.socialwire.emulator.EmulatorFaults;
 import io.socialwire.emulator.EmulatorFaults.Kind;
 import io.socialwire.emulator.EmulatorTraffic;
@@ -31,6 +34,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class FaultMatrixIT extends HubIntegrationTest {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int PER_FAULT = Integer.getInteger("faults.interactions", 60);
     private static final String INCIDENTS = "/api/now/table/incident";
     private static final String LEADS = "/services/data/v56.0/sobjects/Lead";
@@ -95,14 +99,18 @@ class FaultMatrixIT extends HubIntegrationTest {
             long start = System.nanoTime();
             faults.add(fault);
             AtomicInteger sent = new AtomicInteger();
+            ArrayNode batch = JSON.createArrayNode();
             for (int i = 0; i < PER_FAULT; i++) {
                 boolean support = i % 2 == 0;
                 String text = support ? "my order " + i + " arrived broken, please help"
                         : "what is your pricing for " + (i + 10) + " seats?";
-                String body = Payloads.canonical("x", "post", run + "-" + i, null, run + "-a" + i, "u" + run + i,
-                        text);
-                assertThat(hub.sendGeneric(body).statusCode()).isEqualTo(200);
-                sent.incrementAndGet();
+                batch.add(read(Payloads.canonical("x", "post", run + "-" + i, null, run + "-a" + i, "u" + run + i,
+                        text)));
+                if (batch.size() == 50 || i == PER_FAULT - 1) {
+                    assertThat(hub.sendGeneric(batch.toString()).statusCode()).isEqualTo(200);
+                    sent.addAndGet(batch.size());
+                    batch.removeAll();
+                }
             }
             Function<Void, Map<String, Long>> found = v -> {
                 Map<String, Long> records = new LinkedHashMap<>();
@@ -112,7 +120,7 @@ class FaultMatrixIT extends HubIntegrationTest {
                         .forEach(r -> records.merge(r.path("Socialwire_Id__c").asText(), 1L, Long::sum));
                 return records;
             };
-            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+            await().atMost(Duration.ofSeconds(Math.max(120, PER_FAULT / 4))).pollInterval(Duration.ofMillis(500))
                     .until(() -> found.apply(null).size() >= PER_FAULT);
             Map<String, Long> records = found.apply(null);
             long duplicates = records.values().stream().mapToLong(c -> c - 1).sum();
@@ -129,6 +137,14 @@ class FaultMatrixIT extends HubIntegrationTest {
     private static EmulatorFaults.Fault fault(String method, String path, Kind kind, int status,
                                               Integer retryAfter, long delayMs, int times) {
         return new EmulatorFaults.Fault(method, path, kind, status, retryAfter, delayMs, new AtomicInteger(times));
+    }
+
+    private static JsonNode read(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static String run() {
