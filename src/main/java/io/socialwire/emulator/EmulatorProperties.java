@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param salesforcePath          where the Salesforce emulator is served
  * @param servicenowTables        tables the ServiceNow emulator knows; others answer "Invalid table"
  * @param salesforceCustomFields  custom fields per sObject, beside the standard ones the emulator knows
+ * @param salesforceDailyApiLimit the emulated org's daily API requests (reported in Sforce-Limit-Info)
  */
 @ConfigurationProperties("socialwire.emulators")
 public record EmulatorProperties(
@@ -26,7 +27,8 @@ public record EmulatorProperties(
         @DefaultValue("/emulators/servicenow") String servicenowPath,
         @DefaultValue("/emulators/salesforce") String salesforcePath,
         @DefaultValue({"incident", "sys_user", "sys_journal_field", "sn_hr_core_case"}) List<String> servicenowTables,
-        Map<String, List<String>> salesforceCustomFields) {
+        Map<String, List<String>> salesforceCustomFields,
+        @DefaultValue("15000") long salesforceDailyApiLimit) {
 
     public Map<String, List<String>> salesforceCustomFields() {
         return salesforceCustomFields == null ? Map.of() : salesforceCustomFields;

@@ -49,6 +49,11 @@ public class TargetPacing {
         LOG.info("Calls to {} paused until {}", target, later);
     }
 
+    /** The time before which {@code target} is not called, or null. */
+    public Instant pausedUntil(String target) {
+        return notBefore.get(target);
+    }
+
     /** Waits until {@code target} may be called. */
     public void await(String target) throws InterruptedException {
         Instant until = notBefore.get(target);

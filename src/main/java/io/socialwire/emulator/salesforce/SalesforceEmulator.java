@@ -50,7 +50,6 @@ public class SalesforceEmulator {
     private static final Duration SESSION_LIFETIME = Duration.ofHours(2);
     private static final String ORG_ID = "00D000000000001AAA";
     private static final String USER_ID = "005000000000001AAA";
-    private static final long DAILY_API_LIMIT = 15000;
 
     private final EmulatorProperties properties;
     private final SObjectStore store;
@@ -283,7 +282,8 @@ public class SalesforceEmulator {
 
     private ResponseEntity<Object> withLimits(HttpStatus status, Object body) {
         ResponseEntity.BodyBuilder builder = ResponseEntity.status(status)
-                .header("Sforce-Limit-Info", "api-usage=" + apiCalls.incrementAndGet() + "/" + DAILY_API_LIMIT);
+                .header("Sforce-Limit-Info", "api-usage=" + apiCalls.incrementAndGet() + "/"
+                        + properties.salesforceDailyApiLimit());
         return body == null ? builder.build() : builder.body(body);
     }
 

@@ -1,0 +1,56 @@
+package io.socialwire.pacing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
+import org.junit.jupiter.api.Test;
+
+class TargetPacingTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
+
+    @Test
+    void retryAfterIsSecondsOrAnHttpDateAndTheRateLimitResetIsUnixSeconds() {
+        assertThat(TargetPacing.retryAt("2", null, NOW)).isEqualTo(NOW.plusSeconds(2));
+        assertThat(TargetPacing.retryAt("Sun, 22 Nov 2026 10:00:30 GMT", null, NOW)).isEqualTo(NOW.plusSeconds(30));
+        assertThat(TargetPacing.retryAt(null, Long.toString(NOW.getEpochSecond() + 7), NOW))
+                .isEqualTo(NOW.plusSeconds(7));
+        assertThat(TargetPacing.retryAt("soon", "later", NOW)).isNull();
+        assertThat(TargetPacing.retryAt(null, null, NOW)).isNull();
+    }
+
+    @Test
+    void salesforceNearItsDailyLimitIsHeldOffAndFarFromItIsNot() {
+        TargetPacing pacing = new TargetPacing(Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofSeconds(30), 0.9,
+                Duration.ofSeconds(1));
+        pacing.observeSalesforce(limitInfo("api-usage=100/15000"));
+        assertThat(pacing.pausedUntil("salesforce")).isNull();
+        pacing.observeSalesforce(limitInfo("api-usage=13600/15000; api-bursts=1/750"));
+        assertThat(pacing.pausedUntil("salesforce")).isEqualTo(NOW.plusSeconds(1));
+    }
+
+    @Test
+    void aWaitLongerThanTheMaximumFailsAsTransientInsteadOfBlockingTheConsumer() {
+        TargetPacing pacing = new TargetPacing(Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMillis(10), 0.9,
+                Duration.ofSeconds(1));
+        pacing.holdOff("servicenow", NOW.plusSeconds(3600));
+        assertThatThrownBy(() -> pacing.await("servicenow")).isInstanceOf(TargetPausedException.class)
+                .hasMessageContaining("servicenow asked for no calls until");
+    }
+
+    private static Exchange limitInfo(String value) {
+        CamelContext camel = new DefaultCamelContext();
+        Exchange exchange = new DefaultExchange(camel);
+        exchange.getMessage().setHeader("Sforce-Limit-Info", value);
+        return exchange;
+    }
+}
