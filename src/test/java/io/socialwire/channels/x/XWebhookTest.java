@@ -92,6 +92,25 @@ class XWebhookTest {
     }
 
     @Test
+    void aDeletedPostBecomesADeleteEventNamingIt() {
+        List<SocialInteraction> deletes = normalizer.normalize(("{\"for_user_id\":\"1000\",\"tweet_delete_events\":"
+                + "[{\"status\":{\"id\":\"1790000000000000009\",\"user_id\":\"42\"},\"timestamp_ms\":\"1\"}]}")
+                .getBytes(StandardCharsets.UTF_8), RECEIVED);
+
+        assertThat(deletes).singleElement().satisfies(d -> {
+            assertThat(d.kind()).isEqualTo(SocialInteraction.DELETE);
+            assertThat(d.id()).isEqualTo("x:delete:1790000000000000009");
+            assertThat(d.inReplyToId()).isEqualTo("x:1790000000000000009");
+            assertThat(d.author().id()).isEqualTo("42");
+            assertThat(d.text()).isNull();
+        });
+        assertRejected("{\"for_user_id\":\"1\",\"tweet_delete_events\":{\"status\":{}}}",
+                "$.tweet_delete_events must be an array");
+        assertRejected("{\"for_user_id\":\"1\",\"tweet_delete_events\":[{\"status\":{}}]}",
+                "$.tweet_delete_events[0].status.id is missing");
+    }
+
+    @Test
     void eventsWithoutConversationsAreAcceptedAndIgnored() {
         assertThat(normalizer.normalize("{\"for_user_id\":\"1\",\"favorite_events\":[{}]}"
                 .getBytes(StandardCharsets.UTF_8), RECEIVED)).isEmpty();
