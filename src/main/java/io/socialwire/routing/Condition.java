@@ -65,13 +65,19 @@ public record Condition(
         List<Check> checks = new ArrayList<>();
         if (keywords != null && keywords.any() != null && !keywords.any().isEmpty()) {
             List<Pattern> any = keywords.any().stream().map(Condition::wordPattern).toList();
-            checks.add((i, s, now) -> any.stream().map(p -> p.matcher(lowered(i))).filter(Matcher::find).findFirst()
-                    .map(m -> "keywords.any: \"" + m.group() + "\""));
+            checks.add((i, s, now) -> {
+                String text = lowered(i);
+                return any.stream().map(p -> p.matcher(text)).filter(Matcher::find).findFirst()
+                        .map(m -> "keywords.any: \"" + m.group() + "\"");
+            });
         }
         if (keywords != null && keywords.all() != null && !keywords.all().isEmpty()) {
             List<Pattern> all = keywords.all().stream().map(Condition::wordPattern).toList();
-            checks.add((i, s, now) -> all.stream().allMatch(p -> p.matcher(lowered(i)).find())
-                    ? Optional.of("keywords.all: " + keywords.all()) : Optional.empty());
+            checks.add((i, s, now) -> {
+                String text = lowered(i);
+                return all.stream().allMatch(p -> p.matcher(text).find())
+                        ? Optional.of("keywords.all: " + keywords.all()) : Optional.empty();
+            });
         }
         if (regex != null) {
             Pattern pattern = compileRegex(ruleName);
