@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -24,11 +28,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @ConditionalOnProperty(name = "socialwire.emulators.enabled", havingValue = "true", matchIfMissing = true)
 public class EmulatorTraffic extends OncePerRequestFilter {
 
+    private static final int LOG_SIZE = 10_000;
+
     private final EmulatorProperties properties;
     private final EmulatorFaults faults;
     private final Map<String, AtomicLong> calls = new ConcurrentHashMap<>();
     private final Map<String, Instant> lastCall = new ConcurrentHashMap<>();
-    private final java.util.Deque<Call> log = new java.util.concurrent.ConcurrentLinkedDeque<>();
+    /** The last LOG_SIZE calls; guarded by itself (ArrayDeque: size() is O(1), unlike a concurrent deque's). */
+    private final Deque<Call> log = new ArrayDeque<>();
 
     /** One call an emulator received: when, what, and the fault injected instead of the answer, if any. */
     public record Call(Instant at, String system, String method, String path, String fault) {
@@ -44,9 +51,11 @@ public class EmulatorTraffic extends OncePerRequestFilter {
         return count == null ? 0 : count.get();
     }
 
-    /** The last calls received (at most 10,000), oldest first. */
-    public java.util.List<Call> log() {
-        return java.util.List.copyOf(log);
+    /** The last calls received (at most LOG_SIZE), oldest first. */
+    public List<Call> log() {
+        synchronized (log) {
+            return List.copyOf(log);
+        }
     }
 
     /** When the system last received a call, or null. */
@@ -68,12 +77,9 @@ public class EmulatorTraffic extends OncePerRequestFilter {
         calls.computeIfAbsent(system, k -> new AtomicLong()).incrementAndGet();
         lastCall.put(system, Instant.now());
         EmulatorFaults.Fault fault = faults.take(request);
-        log.add(new Call(Instant.now(), system, request.getMethod(), path,
+        record(new Call(Instant.now(), system, request.getMethod(), path,
                 fault == null ? null : fault.kind() == EmulatorFaults.Kind.STATUS ? "status " + fault.status()
-                        : fault.kind().name().toLowerCase(java.util.Locale.ROOT)));
-        while (log.size() > 10_000) {
-            log.pollFirst();
-        }
+                        : fault.kind().name().toLowerCase(Locale.ROOT)));
         if (fault == null) {
             chain.doFilter(request, response);
             return;
@@ -87,6 +93,15 @@ public class EmulatorTraffic extends OncePerRequestFilter {
             case TIMEOUT -> pause(fault.delayMs());
             case RESET -> closeEarly(response, new byte[0]);
             case TRUNCATED -> closeEarly(response, "{\"result\":[{\"sys_id\":\"".getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private void record(Call call) {
+        synchronized (log) {
+            log.addLast(call);
+            if (log.size() > LOG_SIZE) {
+                log.removeFirst();
+            }
         }
     }
 
