@@ -1,6 +1,5 @@
 package io.socialwire.erasure;
 
-import java.io.InputStream;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -79,7 +78,7 @@ class TargetRecords {
     /** The person's Lead (keyed by channel:author:id): name, handles and description overwritten. */
     List<String> lead(String personKey, String interactionIdForBlock, String conversationId) {
         List<String> changed = new ArrayList<>();
-        for (JsonNode lead : salesforceRecords("SELECT Id FROM Lead WHERE Socialwire_Id__c = "
+        for (JsonNode lead : salesforce.records("SELECT Id FROM Lead WHERE Socialwire_Id__c = "
                 + SalesforceQueries.literal(personKey))) {
             Map<String, Object> fields = new HashMap<>();
             fields.put("FirstName", null);
@@ -96,7 +95,7 @@ class TargetRecords {
     List<String> tasks(String interactionId) {
         List<String> changed = new ArrayList<>();
         for (String key : List.of(interactionId, "contact:" + interactionId)) {
-            for (JsonNode task : salesforceRecords("SELECT Id FROM Task WHERE Socialwire_Id__c = "
+            for (JsonNode task : salesforce.records("SELECT Id FROM Task WHERE Socialwire_Id__c = "
                     + SalesforceQueries.literal(key))) {
                 update("Task", task.path("Id").asText(), Map.of("Subject", ERASED,
                         "Description", erasedComment(interactionId)));
@@ -115,7 +114,7 @@ class TargetRecords {
     /** The interaction's comments on a Case. */
     List<String> caseComments(String caseId, String interactionId) {
         List<String> changed = new ArrayList<>();
-        for (JsonNode comment : salesforceRecords("SELECT Id FROM CaseComment WHERE ParentId = "
+        for (JsonNode comment : salesforce.records("SELECT Id FROM CaseComment WHERE ParentId = "
                 + SalesforceQueries.literal(caseId) + " AND CommentBody LIKE "
                 + SalesforceQueries.literal("%" + SocialContext.marker(interactionId) + "%"))) {
             update("CaseComment", comment.path("Id").asText(), Map.of("CommentBody", erasedComment(interactionId)));
@@ -143,18 +142,6 @@ class TargetRecords {
             headers.put("CamelServiceNowQuery", query);
         }
         return camel.requestBodyAndHeaders(uri, body, headers);
-    }
-
-    private List<JsonNode> salesforceRecords(String soql) {
-        InputStream result = camel.requestBodyAndHeaders("salesforce:query?rawPayload=true", null,
-                Map.of("sObjectQuery", soql), InputStream.class);
-        try (InputStream in = result) {
-            List<JsonNode> records = new ArrayList<>();
-            json.readTree(in).path("records").forEach(records::add);
-            return records;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     private void update(String type, String id, Map<String, Object> fields) {

@@ -3,6 +3,8 @@ package io.socialwire.identity;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -27,16 +29,30 @@ public class SalesforceQueries {
     }
 
     public Optional<JsonNode> first(String soql) {
-        InputStream result = camel.requestBodyAndHeaders("salesforce:query?rawPayload=true", null,
-                Map.of("sObjectQuery", soql), InputStream.class);
-        return firstRecord(result);
+        return firstRecord(query(soql));
+    }
+
+    /** Every record the query finds (its first page). */
+    public List<JsonNode> records(String soql) {
+        List<JsonNode> found = new ArrayList<>();
+        records(query(soql)).forEach(found::add);
+        return found;
     }
 
     /** The first record of a raw query result, or empty; used by routes that query through the component. */
     public Optional<JsonNode> firstRecord(InputStream result) {
+        JsonNode records = records(result);
+        return records.isEmpty() ? Optional.empty() : Optional.of(records.get(0));
+    }
+
+    private InputStream query(String soql) {
+        return camel.requestBodyAndHeaders("salesforce:query?rawPayload=true", null, Map.of("sObjectQuery", soql),
+                InputStream.class);
+    }
+
+    private JsonNode records(InputStream result) {
         try (InputStream in = result) {
-            JsonNode records = json.readTree(in).path("records");
-            return records.isEmpty() ? Optional.empty() : Optional.of(records.get(0));
+            return json.readTree(in).path("records");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
