@@ -106,29 +106,18 @@ public class ErasureService {
         ThreadRecord thread = index.find(interaction.conversationId());
         if (thread != null) {
             boolean created = interaction.id().equals(thread.createdBy());
-            switch (thread.system() + ":" + (thread.system().equals("servicenow") ? "*" : thread.recordType())) {
-                case "servicenow:*" -> {
-                    if (!serviceNow) {
-                        break;
-                    }
-                    if (created) {
-                        changed.addAll(targets.serviceNowRecord(thread.recordType(), thread.recordId(),
-                                interaction.id(), interaction.conversationId()));
-                    }
-                    changed.addAll(targets.serviceNowJournal(thread.recordId(), interaction.id()));
+            if (serviceNow && thread.system().equals("servicenow")) {
+                if (created) {
+                    changed.addAll(targets.serviceNowRecord(thread.recordType(), thread.recordId(),
+                            interaction.id(), interaction.conversationId()));
                 }
-                case "salesforce:Case" -> {
-                    if (!salesforce) {
-                        break;
-                    }
-                    if (created) {
-                        changed.addAll(targets.salesforceCase(thread.recordId(), interaction.id(),
-                                interaction.conversationId()));
-                    }
-                    changed.addAll(targets.caseComments(thread.recordId(), interaction.id()));
+                changed.addAll(targets.serviceNowJournal(thread.recordId(), interaction.id()));
+            } else if (salesforce && thread.system().equals("salesforce") && thread.recordType().equals("Case")) {
+                if (created) {
+                    changed.addAll(targets.salesforceCase(thread.recordId(), interaction.id(),
+                            interaction.conversationId()));
                 }
-                default -> {
-                }
+                changed.addAll(targets.caseComments(thread.recordId(), interaction.id()));
             }
         }
         if (salesforce) {
