@@ -15,4 +15,8 @@ public record DeadLetter(
         Instant failedAt,
         String source,
         Instant replayedAt) {
+
+    DeadLetter replayedAt(Instant at) {
+        return new DeadLetter(offset, interactionId, target, reason, attempts, failedAt, source, at);
+    }
 }

@@ -5,7 +5,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Predicate;
@@ -69,20 +71,20 @@ public class DeadLetterStore implements DisposableBean {
 
     /** Puts the matching entries back on the interactions topic; returns what was replayed. */
     public List<DeadLetter> replay(Predicate<DeadLetter> which) throws ExecutionException, InterruptedException {
-        List<ConsumerRecord<String, String>> chosen = new ArrayList<>();
+        Map<ConsumerRecord<String, String>, DeadLetter> chosen = new LinkedHashMap<>();
         read(record -> {
-            if (which.test(describe(record))) {
-                chosen.add(record);
+            DeadLetter entry = describe(record);
+            if (which.test(entry)) {
+                chosen.put(record, entry);
             }
         });
         List<DeadLetter> replayed = new ArrayList<>();
-        for (ConsumerRecord<String, String> record : chosen) {
+        for (Map.Entry<ConsumerRecord<String, String>, DeadLetter> each : chosen.entrySet()) {
+            ConsumerRecord<String, String> record = each.getKey();
             producer.send(new ProducerRecord<>(interactions, record.key(), record.value())).get();
             Instant now = clock.instant();
             replays.put(Long.toString(record.offset()), now);
-            DeadLetter entry = describe(record);
-            replayed.add(new DeadLetter(entry.offset(), entry.interactionId(), entry.target(), entry.reason(),
-                    entry.attempts(), entry.failedAt(), entry.source(), now));
+            replayed.add(each.getValue().replayedAt(now));
         }
         return replayed;
     }
