@@ -1,10 +1,9 @@
 package io.socialwire.channels.linkedin;
 
 import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
 
-import io.socialwire.webhook.Hmac;
-import io.socialwire.webhook.WebhookRejectedException;
+import io.socialwire.webhook.HmacSignatureHeader;
+import io.socialwire.webhook.HmacSignatureHeader.Encoding;
 
 /**
  * LinkedIn webhooks: the validation answer ({@code challengeResponse} = hex HMAC-SHA256(client secret,
@@ -13,12 +12,10 @@ import io.socialwire.webhook.WebhookRejectedException;
  */
 public final class LinkedInSignatures {
 
-    private static final String PREFIX = "hmacsha256=";
-
-    private final byte[] clientSecret;
+    private final HmacSignatureHeader header;
 
     public LinkedInSignatures(String clientSecret) {
-        this.clientSecret = clientSecret.getBytes(StandardCharsets.UTF_8);
+        this.header = new HmacSignatureHeader("X-LI-Signature", "hmacsha256=", false, Encoding.HEX, clientSecret);
     }
 
     public String challengeResponse(String challengeCode) {
@@ -26,25 +23,10 @@ public final class LinkedInSignatures {
     }
 
     public String sign(byte[] body) {
-        return HexFormat.of().formatHex(Hmac.sha256(clientSecret, body));
+        return header.sign(body);
     }
 
-    public void verify(String header, byte[] body) {
-        if (header == null || header.isBlank()) {
-            throw WebhookRejectedException.unauthorized("missing X-LI-Signature header");
-        }
-        String hex = header.trim();
-        if (hex.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
-            hex = hex.substring(PREFIX.length());
-        }
-        byte[] given;
-        try {
-            given = HexFormat.of().parseHex(hex);
-        } catch (IllegalArgumentException e) {
-            throw WebhookRejectedException.unauthorized("X-LI-Signature is not hexadecimal");
-        }
-        if (!Hmac.equal(Hmac.sha256(clientSecret, body), given)) {
-            throw WebhookRejectedException.unauthorized("X-LI-Signature does not match the body");
-        }
+    public void verify(String signature, byte[] body) {
+        header.verify(signature, body);
     }
 }

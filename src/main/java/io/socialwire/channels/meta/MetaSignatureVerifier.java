@@ -1,10 +1,7 @@
 package io.socialwire.channels.meta;
 
-import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
-
-import io.socialwire.webhook.Hmac;
-import io.socialwire.webhook.WebhookRejectedException;
+import io.socialwire.webhook.HmacSignatureHeader;
+import io.socialwire.webhook.HmacSignatureHeader.Encoding;
 
 /**
  * Meta's {@code X-Hub-Signature-256: sha256=<hex HMAC-SHA256(app secret, raw body)>}. Meta signs the bytes it sent
@@ -12,36 +9,20 @@ import io.socialwire.webhook.WebhookRejectedException;
  */
 public final class MetaSignatureVerifier {
 
-    private static final String PREFIX = "sha256=";
-
-    private final byte[] appSecret;
+    private final HmacSignatureHeader header;
 
     public MetaSignatureVerifier(String appSecret) {
         if (appSecret == null || appSecret.isBlank()) {
             throw new IllegalStateException("META_APP_SECRET is not set");
         }
-        this.appSecret = appSecret.getBytes(StandardCharsets.UTF_8);
+        this.header = new HmacSignatureHeader("X-Hub-Signature-256", "sha256=", true, Encoding.HEX, appSecret);
     }
 
     public String sign(byte[] body) {
-        return PREFIX + HexFormat.of().formatHex(Hmac.sha256(appSecret, body));
+        return header.sign(body);
     }
 
-    public void verify(String header, byte[] body) {
-        if (header == null || header.isBlank()) {
-            throw WebhookRejectedException.unauthorized("missing X-Hub-Signature-256 header");
-        }
-        if (!header.startsWith(PREFIX)) {
-            throw WebhookRejectedException.unauthorized("X-Hub-Signature-256 must start with sha256=");
-        }
-        byte[] given;
-        try {
-            given = HexFormat.of().parseHex(header.substring(PREFIX.length()).trim());
-        } catch (IllegalArgumentException e) {
-            throw WebhookRejectedException.unauthorized("X-Hub-Signature-256 is not hexadecimal");
-        }
-        if (!Hmac.equal(Hmac.sha256(appSecret, body), given)) {
-            throw WebhookRejectedException.unauthorized("X-Hub-Signature-256 does not match the body");
-        }
+    public void verify(String signature, byte[] body) {
+        header.verify(signature, body);
     }
 }

@@ -1,10 +1,9 @@
 package io.socialwire.channels.x;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 
-import io.socialwire.webhook.Hmac;
-import io.socialwire.webhook.WebhookRejectedException;
+import io.socialwire.webhook.HmacSignatureHeader;
+import io.socialwire.webhook.HmacSignatureHeader.Encoding;
 
 /**
  * X Account Activity API: the CRC answer ({@code sha256=<base64 HMAC-SHA256(consumer secret, crc_token)>}) and the
@@ -12,12 +11,11 @@ import io.socialwire.webhook.WebhookRejectedException;
  */
 public final class XWebhookSignatures {
 
-    private static final String PREFIX = "sha256=";
-
-    private final byte[] consumerSecret;
+    private final HmacSignatureHeader header;
 
     public XWebhookSignatures(String consumerSecret) {
-        this.consumerSecret = consumerSecret.getBytes(StandardCharsets.UTF_8);
+        this.header = new HmacSignatureHeader("x-twitter-webhooks-signature", "sha256=", true, Encoding.BASE64,
+                consumerSecret);
     }
 
     public String crcResponse(String crcToken) {
@@ -25,24 +23,10 @@ public final class XWebhookSignatures {
     }
 
     public String sign(byte[] body) {
-        return PREFIX + Base64.getEncoder().encodeToString(Hmac.sha256(consumerSecret, body));
+        return header.sign(body);
     }
 
-    public void verify(String header, byte[] body) {
-        if (header == null || header.isBlank()) {
-            throw WebhookRejectedException.unauthorized("missing x-twitter-webhooks-signature header");
-        }
-        if (!header.startsWith(PREFIX)) {
-            throw WebhookRejectedException.unauthorized("x-twitter-webhooks-signature must start with sha256=");
-        }
-        byte[] given;
-        try {
-            given = Base64.getDecoder().decode(header.substring(PREFIX.length()).trim());
-        } catch (IllegalArgumentException e) {
-            throw WebhookRejectedException.unauthorized("x-twitter-webhooks-signature is not base64");
-        }
-        if (!Hmac.equal(Hmac.sha256(consumerSecret, body), given)) {
-            throw WebhookRejectedException.unauthorized("x-twitter-webhooks-signature does not match the body");
-        }
+    public void verify(String signature, byte[] body) {
+        header.verify(signature, body);
     }
 }
