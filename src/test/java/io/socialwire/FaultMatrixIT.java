@@ -77,6 +77,7 @@ class FaultMatrixIT extends HubIntegrationTest {
         assertThat(waited).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
     }
 
+    /** Faults are on the hub's writes (POST, PATCH): the test's own reads (GET) must not be the ones that fail. */
     @Test
     void everyFaultOnEveryTargetLosesAndDuplicatesNothing() {
         Map<String, EmulatorFaults.Fault> matrix = new LinkedHashMap<>();
@@ -85,11 +86,11 @@ class FaultMatrixIT extends HubIntegrationTest {
         matrix.put("servicenow slow 1.5 s", fault("POST", INCIDENTS, Kind.SLOW, 0, null, 1500, 3));
         matrix.put("servicenow timeout", fault("POST", INCIDENTS, Kind.TIMEOUT, 0, null, 5000, 1));
         matrix.put("servicenow reset", fault("POST", INCIDENTS, Kind.RESET, 0, null, 0, 2));
-        matrix.put("servicenow truncated", fault("GET", INCIDENTS, Kind.TRUNCATED, 0, null, 0, 2));
+        matrix.put("servicenow truncated", fault("POST", INCIDENTS, Kind.TRUNCATED, 0, null, 0, 2));
         matrix.put("servicenow 401", fault("POST", INCIDENTS, Kind.STATUS, 401, null, 0, 1));
         matrix.put("salesforce 503", fault("PATCH", LEADS, Kind.STATUS, 503, null, 0, 3));
         matrix.put("salesforce 429", fault("PATCH", LEADS, Kind.STATUS, 429, null, 0, 2));
-        matrix.put("salesforce 401 (expired token)", fault("GET", "/query", Kind.STATUS, 401, null, 0, 1));
+        matrix.put("salesforce 401 (expired token)", fault("PATCH", LEADS, Kind.STATUS, 401, null, 0, 1));
         matrix.put("salesforce slow 1.5 s", fault("PATCH", LEADS, Kind.SLOW, 0, null, 1500, 3));
         matrix.put("salesforce reset", fault("PATCH", LEADS, Kind.RESET, 0, null, 0, 2));
 
