@@ -95,8 +95,7 @@ class CrashIT {
         sender.get();
         try (TopicProbe topics = new TopicProbe("127.0.0.1:" + kafkaPort)) {
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
-                    .until(() -> topics.committedOffset("socialwire-dispatch", "socialwire.interactions")
-                            == topics.endOffset("socialwire.interactions"));
+                    .until(topics::allDelivered);
         }
         verify(client, messages);
         hub.terminate();

@@ -45,7 +45,7 @@ class DeadLetterIT extends HubIntegrationTest {
                 Map<String, String> headers = headers(record);
                 assertThat(headers).containsEntry("socialwire_dlq_target", "salesforce-lead")
                         .containsEntry("socialwire_dlq_attempts", "1")
-                        .containsEntry("socialwire_dlq_source", "socialwire.interactions/0@0")
+                        .containsEntry("socialwire_dlq_source", "socialwire.deliveries.sales/0@0")
                         .containsKey("socialwire_dlq_failed_at");
                 // the search for the person's Lead is the first call that names the field
                 assertThat(headers.get("socialwire_dlq_reason")).startsWith("Salesforce 400: INVALID_FIELD No such "
@@ -53,7 +53,8 @@ class DeadLetterIT extends HubIntegrationTest {
                 assertThat(String.join(" ", headers.values())).doesNotContain("private_person", "pricing");
             });
             await().atMost(Duration.ofSeconds(10))
-                    .until(() -> topics.committedOffset("socialwire-dispatch", "socialwire.interactions") == 2);
+                    .until(() -> topics.committedOffset("socialwire-dispatch", "socialwire.interactions") == 2
+                            && topics.allDelivered());
         }
     }
 

@@ -9,7 +9,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.socialwire.model.SocialInteraction;
+import io.socialwire.pacing.TargetPacing;
 import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,6 +26,8 @@ public class IdentityResolver {
     public static final String PERSON = "person";
     public static final String PERSON_TYPE_HEADER = "personType";
     public static final String PERSON_ID_HEADER = "personId";
+    /** The {@code personType} when Salesforce could not be asked: the author may or may not be known. */
+    public static final String UNRESOLVED = "unresolved";
 
     private record Cached(Optional<Person> person, Instant expires) {
     }
@@ -32,7 +37,13 @@ public class IdentityResolver {
     private final Clock clock;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-    public IdentityResolver(IdentityProperties properties, SalesforceQueries salesforce, Clock clock) {
+    private static final Logger LOG = LoggerFactory.getLogger(IdentityResolver.class);
+
+    private final TargetPacing pacing;
+
+    public IdentityResolver(IdentityProperties properties, SalesforceQueries salesforce, Clock clock,
+                            TargetPacing pacing) {
+        this.pacing = pacing;
         this.properties = properties;
         this.salesforce = salesforce;
         this.clock = clock;
@@ -46,6 +57,25 @@ public class IdentityResolver {
         exchange.getMessage().setHeader(PERSON_ID_HEADER, person.map(Person::id).orElse(null));
     }
 
+    /**
+     * The delivery step: like {@link #resolve(Exchange)}, but when Salesforce is paused or failing the interaction
+     * goes on as {@code unresolved} instead of waiting, so a Salesforce outage does not hold up ServiceNow records.
+     * Routes that need the answer (sales) retry an unresolved interaction; the Contact Task is logged later.
+     */
+    public void resolveOrDefer(Exchange exchange) {
+        if (!pacing.isPaused("salesforce")) {
+            try {
+                resolve(exchange);
+                return;
+            } catch (RuntimeException e) {
+                LOG.warn("Author not matched, Salesforce failed: {}", e.getClass().getSimpleName());
+            }
+        }
+        exchange.setProperty(PERSON, null);
+        exchange.getMessage().setHeader(PERSON_TYPE_HEADER, UNRESOLVED);
+        exchange.getMessage().setHeader(PERSON_ID_HEADER, null);
+    }
+
     public Optional<Person> resolve(SocialInteraction interaction) {
         String field = properties.handleFields().get(interaction.channel());
         String handle = handle(interaction);
@@ -56,6 +86,13 @@ public class IdentityResolver {
         Cached cached = cache.get(key);
         if (cached != null && clock.instant().isBefore(cached.expires())) {
             return cached.person();
+        }
+        // here, not in the route: a redelivery retries this step alone, and must still respect a hold
+        try {
+            pacing.await("salesforce");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while Salesforce was paused", e);
         }
         Optional<Person> person = find(Person.CONTACT, field, handle, "")
                 .or(() -> find(Person.LEAD, field, handle, " AND IsConverted = false"));

@@ -9,6 +9,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -22,19 +23,35 @@ public class KafkaTopics {
 
     private static final Logger LOG = LoggerFactory.getLogger(KafkaTopics.class);
 
+    private static final Map<String, String> COMPACTED =
+            Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+
+    private final KafkaBootstrap bootstrap;
     private final TopicsProperties topics;
 
     public KafkaTopics(KafkaBootstrap bootstrap, TopicsProperties topics) {
+        this.bootstrap = bootstrap;
         this.topics = topics;
-        Map<String, String> compacted = Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
-        List<NewTopic> wanted = List.of(
+        ensure(List.of(
                 new NewTopic(topics.interactions(), topics.partitions(), topics.replicationFactor()),
                 new NewTopic(topics.dlq(), 1, topics.replicationFactor()),
-                new NewTopic(topics.threads(), 1, topics.replicationFactor()).configs(compacted),
-                new NewTopic(topics.receipts(), 1, topics.replicationFactor()).configs(compacted),
-                new NewTopic(topics.cursors(), 1, topics.replicationFactor()).configs(compacted),
+                new NewTopic(topics.threads(), 1, topics.replicationFactor()).configs(COMPACTED),
+                new NewTopic(topics.receipts(), 1, topics.replicationFactor()).configs(COMPACTED),
+                new NewTopic(topics.cursors(), 1, topics.replicationFactor()).configs(COMPACTED),
                 new NewTopic(topics.marketing(), topics.partitions(), topics.replicationFactor()),
-                new NewTopic(topics.dlqReplays(), 1, topics.replicationFactor()).configs(compacted));
+                new NewTopic(topics.dlqReplays(), 1, topics.replicationFactor()).configs(COMPACTED),
+                new NewTopic(topics.lanes(), 1, topics.replicationFactor()).configs(COMPACTED),
+                new NewTopic(topics.deliveries() + ".contacts", topics.partitions(), topics.replicationFactor())));
+    }
+
+    /** The topic of a delivery lane, partitioned like the interactions so a conversation keeps its order. */
+    public String lane(String lane) {
+        String name = topics.deliveries() + "." + lane;
+        ensure(List.of(new NewTopic(name, topics.partitions(), topics.replicationFactor())));
+        return name;
+    }
+
+    private void ensure(List<NewTopic> wanted) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap.servers()))) {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> missing = wanted.stream().filter(t -> !existing.contains(t.name())).toList();
@@ -46,6 +63,9 @@ public class KafkaTopics {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof TopicExistsException) {
+                return; // another instance created it meanwhile
+            }
             throw new IllegalStateException("Cannot create the hub's Kafka topics", e.getCause());
         }
     }

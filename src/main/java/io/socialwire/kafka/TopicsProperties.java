@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param cursors      where each polling source stopped (compacted by source)
  * @param marketing    enriched marketing interactions, for analytics
  * @param dlqReplays   which dead letters were replayed, and when (compacted by DLQ offset)
+ * @param deliveries   prefix of the delivery lanes, one topic per department ({@code <prefix>.<department>})
+ * @param lanes        which lane each conversation was given (compacted): its messages stay in order there
  * @param partitions   partitions of the interactions topic when the hub creates it
  * @param replicationFactor replicas of every topic the hub creates (1 on the embedded broker)
  */
@@ -25,6 +27,8 @@ public record TopicsProperties(
         @DefaultValue("socialwire.cursors") String cursors,
         @DefaultValue("socialwire.marketing") String marketing,
         @DefaultValue("socialwire.dlq-replays") String dlqReplays,
+        @DefaultValue("socialwire.deliveries") String deliveries,
+        @DefaultValue("socialwire.lanes") String lanes,
         @DefaultValue("1") int partitions,
         @DefaultValue("1") short replicationFactor) {
 }

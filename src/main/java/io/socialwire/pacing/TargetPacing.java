@@ -54,6 +54,12 @@ public class TargetPacing {
         return notBefore.get(target);
     }
 
+    /** True while calls to {@code target} are held back. */
+    public boolean isPaused(String target) {
+        Instant until = notBefore.get(target);
+        return until != null && until.isAfter(clock.instant());
+    }
+
     /** Waits until {@code target} may be called. */
     public void await(String target) throws InterruptedException {
         Instant until = notBefore.get(target);

@@ -32,7 +32,7 @@ public class DepartmentRoutes implements CamelContextConfiguration {
         rules.requireRoutes(() -> departments(camelContext));
     }
 
-    static Set<String> departments(CamelContext camelContext) {
+    public static Set<String> departments(CamelContext camelContext) {
         return camelContext.getRoutes().stream().map(Route::getRouteId).filter(id -> id.startsWith(PREFIX))
                 .map(id -> id.substring(PREFIX.length())).collect(Collectors.toSet());
     }

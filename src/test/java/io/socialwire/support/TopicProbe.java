@@ -64,6 +64,25 @@ public final class TopicProbe implements AutoCloseable {
         }
     }
 
+    /**
+     * True when dispatch has committed every interaction and every delivery lane every record handed to it:
+     * nothing is in flight anywhere in the hub.
+     */
+    public boolean allDelivered() {
+        if (committedOffset("socialwire-dispatch", "socialwire.interactions") != endOffset("socialwire.interactions")) {
+            return false;
+        }
+        for (String topic : consumer.listTopics(Duration.ofSeconds(10)).keySet()) {
+            if (topic.startsWith("socialwire.deliveries.")) {
+                String lane = topic.substring("socialwire.deliveries.".length());
+                if (committedOffset("socialwire-dispatch-" + lane, topic) != endOffset(topic)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     public void createCompacted(String topic) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1)

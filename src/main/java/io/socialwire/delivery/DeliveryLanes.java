@@ -1,0 +1,122 @@
+package io.socialwire.delivery;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+import io.socialwire.enrichment.Enricher;
+import io.socialwire.kafka.CompactedTopicView;
+import io.socialwire.kafka.KafkaBootstrap;
+import io.socialwire.kafka.KafkaTopics;
+import io.socialwire.model.SocialInteraction;
+import io.socialwire.routing.DepartmentRoutes;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.spring.boot.CamelContextConfiguration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * One delivery lane per department: a topic ({@code socialwire.deliveries.<department>}) and its own consumer route
+ * (template {@code deliver}, route id {@code deliver-<department>}), so a target that is down or rate-limited
+ * holds up its own lane and no other. A conversation keeps the lane its first interaction was given (kept in the
+ * compacted topic {@code socialwire.lanes}), so its follow-ups never overtake the interaction that creates its
+ * record, whatever department they are about.
+ */
+@Component("deliveryLanes")
+public class DeliveryLanes implements CamelContextConfiguration, DisposableBean {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeliveryLanes.class);
+    static final String TEMPLATE = "deliver";
+    public static final String LANE_HEADER = "lane";
+    public static final String TOPIC_HEADER = "laneTopic";
+
+    private final KafkaTopics topics;
+    private final CompactedTopicView<String> lanes;
+    private final Map<String, String> open = new ConcurrentHashMap<>();
+    private volatile CamelContext camel;
+
+    public DeliveryLanes(KafkaBootstrap bootstrap, KafkaTopics topics) {
+        this.topics = topics;
+        this.lanes = new CompactedTopicView<>(bootstrap.servers(), topics.names().lanes(), Function.identity(),
+                Function.identity());
+        lanes.start();
+    }
+
+    /**
+     * Dispatch: the lane of this interaction's conversation (its department's, for a new conversation), remembered
+     * before the interaction is handed over. Sets the {@code lane} and {@code laneTopic} headers; none for the
+     * deletion of a post no lane has seen.
+     */
+    public void assign(Exchange exchange) {
+        SocialInteraction interaction = exchange.getMessage().getBody(SocialInteraction.class);
+        if (SocialInteraction.DELETE.equals(interaction.kind())) {
+            // the deleted post started a conversation: redact it in that lane, after what is queued there
+            String lane = lanes.get(interaction.inReplyToId());
+            exchange.getMessage().setHeader(LANE_HEADER, lane);
+            exchange.getMessage().setHeader(TOPIC_HEADER, lane == null ? null : open(lane));
+            return;
+        }
+        String lane = lanes.get(interaction.conversationId());
+        if (lane == null) {
+            lane = interaction.enrichment().department();
+            lanes.put(interaction.conversationId(), lane);
+        }
+        exchange.getMessage().setHeader(LANE_HEADER, lane);
+        exchange.getMessage().setHeader(TOPIC_HEADER, open(lane));
+    }
+
+    /** The lane a conversation was given, or null when none of its interactions was routed yet. */
+    public String laneOf(String conversationId) {
+        return lanes.get(conversationId);
+    }
+
+    /** A lane consumer: the headers dispatch derived from the enriched interaction it received. */
+    public void received(Exchange exchange) {
+        SocialInteraction interaction = exchange.getMessage().getBody(SocialInteraction.class);
+        if (interaction.enrichment() != null) {
+            exchange.getMessage().setHeader(Enricher.DEPARTMENT_HEADER, interaction.enrichment().department());
+        }
+        exchange.getMessage().setHeader(Enricher.INTERACTION_ID_HEADER, interaction.id());
+    }
+
+    /** The lane's topic, created and its consumer route started the first time this instance needs it. */
+    String open(String lane) {
+        String topic = open.get(lane);
+        return topic != null ? topic : start(lane);
+    }
+
+    private synchronized String start(String lane) {
+        String topic = open.get(lane);
+        if (topic == null) {
+            topic = topics.lane(lane);
+            try {
+                camel.addRouteFromTemplate(TEMPLATE + "-" + lane, TEMPLATE, Map.of("lane", lane, "topic", topic));
+            } catch (Exception e) {
+                throw new IllegalStateException("Cannot start delivery lane " + lane, e);
+            }
+            open.put(lane, topic);
+            LOG.info("Delivery lane {} started", lane);
+        }
+        return topic;
+    }
+
+    /** At start, every department's lane consumes what an earlier run left in it. */
+    @Override
+    public void afterApplicationStart(CamelContext camelContext) {
+        this.camel = camelContext;
+        DepartmentRoutes.departments(camelContext).stream().sorted().forEach(this::open);
+    }
+
+    @Override
+    public void beforeApplicationStart(CamelContext camelContext) {
+        this.camel = camelContext;
+    }
+
+    @Override
+    public void destroy() throws InterruptedException {
+        lanes.close();
+    }
+}
