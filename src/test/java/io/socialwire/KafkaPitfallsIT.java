@@ -91,6 +91,6 @@ class KafkaPitfallsIT extends HubIntegrationTest {
     }
 
     private CompactedTopicView<String> view(String topic) {
-        return new CompactedTopicView<>(kafka.servers(), topic, v -> v, v -> v);
+        return new CompactedTopicView<>(kafka, topic, v -> v, v -> v);
     }
 }

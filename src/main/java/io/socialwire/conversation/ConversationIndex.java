@@ -17,7 +17,7 @@ public class ConversationIndex implements DisposableBean {
     private final CompactedTopicView<ThreadRecord> view;
 
     public ConversationIndex(KafkaBootstrap bootstrap, KafkaTopics topics, ObjectMapper json) {
-        this.view = CompactedTopicView.ofJson(bootstrap.servers(), topics.names().threads(), json,
+        this.view = CompactedTopicView.ofJson(bootstrap, topics.names().threads(), json,
                 ThreadRecord.class);
         view.start();
     }

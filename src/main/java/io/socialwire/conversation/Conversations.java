@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.socialwire.delivery.DeliveryMetrics;
 import io.socialwire.identity.SalesforceQueries;
 import io.socialwire.model.SocialInteraction;
 import io.socialwire.receipts.Receipts;
@@ -40,9 +41,11 @@ public class Conversations {
     private final RecordUrls urls;
     private final SalesforceQueries salesforce;
     private final Clock clock;
+    private final DeliveryMetrics metrics;
 
     public Conversations(ConversationIndex index, Receipts receipts, RecordUrls urls, SalesforceQueries salesforce,
-                         Clock clock) {
+                         Clock clock, DeliveryMetrics metrics) {
+        this.metrics = metrics;
         this.index = index;
         this.receipts = receipts;
         this.urls = urls;
@@ -167,6 +170,7 @@ public class Conversations {
     private void receipt(Exchange exchange, String system, String recordId, String url, String action) {
         SocialInteraction interaction = interaction(exchange);
         receipts.publish(interaction.id(), interaction.conversationId(), system, recordId, url, action);
+        metrics.delivered(exchange, interaction, system, action);
     }
 
     private String url(String system, String type, String id) {

@@ -36,7 +36,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class DeadLetterStore implements DisposableBean {
 
-    private final String bootstrap;
+    private final KafkaBootstrap bootstrap;
     private final String dlq;
     private final String interactions;
     private final CompactedTopicView<Instant> replays;
@@ -44,14 +44,14 @@ public class DeadLetterStore implements DisposableBean {
     private final Clock clock;
 
     public DeadLetterStore(KafkaBootstrap bootstrap, KafkaTopics topics, ObjectMapper json, Clock clock) {
-        this.bootstrap = bootstrap.servers();
+        this.bootstrap = bootstrap;
         this.dlq = topics.names().dlq();
         this.interactions = topics.names().interactions();
         this.clock = clock;
         this.replays = CompactedTopicView.ofJson(this.bootstrap, topics.names().dlqReplays(), json, Instant.class);
         replays.start();
         Properties producerConfig = new Properties();
-        producerConfig.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrap);
+        producerConfig.putAll(bootstrap.client());
         producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
         producerConfig.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         this.producer = new KafkaProducer<>(producerConfig, new StringSerializer(), new StringSerializer());

@@ -12,6 +12,7 @@ import io.socialwire.model.SocialInteraction;
 import io.socialwire.routing.DepartmentRoutes;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
+import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +41,7 @@ public class DeliveryLanes implements CamelContextConfiguration, DisposableBean 
 
     public DeliveryLanes(KafkaBootstrap bootstrap, KafkaTopics topics) {
         this.topics = topics;
-        this.lanes = new CompactedTopicView<>(bootstrap.servers(), topics.names().lanes(), Function.identity(),
+        this.lanes = new CompactedTopicView<>(bootstrap, topics.names().lanes(), Function.identity(),
                 Function.identity());
         lanes.start();
     }
@@ -58,6 +59,10 @@ public class DeliveryLanes implements CamelContextConfiguration, DisposableBean 
             exchange.getMessage().setHeader(LANE_HEADER, lane);
             exchange.getMessage().setHeader(TOPIC_HEADER, lane == null ? null : open(lane));
             return;
+        }
+        Long storedAt = exchange.getMessage().getHeader(KafkaConstants.TIMESTAMP, Long.class);
+        if (storedAt != null) {
+            exchange.getMessage().setHeader(DeliveryMetrics.RECEIVED_AT_HEADER, storedAt.toString());
         }
         String lane = lanes.get(interaction.conversationId());
         if (lane == null) {

@@ -3,6 +3,7 @@ package io.socialwire.dispatch;
 import java.time.Clock;
 
 import io.socialwire.conversation.Conversations;
+import io.socialwire.delivery.DeliveryMetrics;
 import io.socialwire.model.SocialInteraction;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -26,9 +27,11 @@ public class DeadLetters {
     public static final String TARGET_PROPERTY = "target";
 
     private final Clock clock;
+    private final DeliveryMetrics metrics;
 
-    public DeadLetters(Clock clock) {
+    public DeadLetters(Clock clock, DeliveryMetrics metrics) {
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     public void describe(Exchange exchange) {
@@ -47,6 +50,7 @@ public class DeadLetters {
         SocialInteraction interaction = exchange.getProperty(Conversations.INTERACTION, SocialInteraction.class);
         if (interaction != null) {
             message.setHeader(INTERACTION, interaction.id());
+            metrics.delivered(exchange, interaction, target == null ? "dispatch" : target, "dead_lettered");
         }
     }
 }

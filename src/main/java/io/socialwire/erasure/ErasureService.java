@@ -36,7 +36,7 @@ public class ErasureService {
     public record Report(int interactions, List<String> records, int receiptsForgotten, String retained) {
     }
 
-    private final String bootstrap;
+    private final KafkaBootstrap bootstrap;
     private final List<String> sources;
     private final ObjectMapper json;
     private final ConversationIndex index;
@@ -53,7 +53,7 @@ public class ErasureService {
                    @Value("${socialwire.erasure.salesforce:anonymise}") String salesforceAction) {
         this.serviceNow = anonymise("servicenow", serviceNowAction);
         this.salesforce = anonymise("salesforce", salesforceAction);
-        this.bootstrap = bootstrap.servers();
+        this.bootstrap = bootstrap;
         this.sources = List.of(topics.names().interactions(), topics.names().dlq());
         this.json = json;
         this.index = index;

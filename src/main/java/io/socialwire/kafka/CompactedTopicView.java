@@ -38,7 +38,7 @@ public class CompactedTopicView<V> implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(500);
 
     private final String topic;
-    private final String bootstrap;
+    private final KafkaBootstrap kafka;
     private final Function<String, V> read;
     private final Function<V, String> write;
     private final Map<String, V> entries = new ConcurrentHashMap<>();
@@ -47,16 +47,16 @@ public class CompactedTopicView<V> implements AutoCloseable {
     private Thread follower;
     private volatile boolean running;
 
-    public CompactedTopicView(String bootstrap, String topic, Function<String, V> read, Function<V, String> write) {
-        this.bootstrap = bootstrap;
+    public CompactedTopicView(KafkaBootstrap kafka, String topic, Function<String, V> read, Function<V, String> write) {
+        this.kafka = kafka;
         this.topic = topic;
         this.read = read;
         this.write = write;
     }
 
     /** A view whose values are JSON documents of the given type. */
-    public static <V> CompactedTopicView<V> ofJson(String bootstrap, String topic, ObjectMapper json, Class<V> type) {
-        return new CompactedTopicView<>(bootstrap, topic, value -> {
+    public static <V> CompactedTopicView<V> ofJson(KafkaBootstrap kafka, String topic, ObjectMapper json, Class<V> type) {
+        return new CompactedTopicView<>(kafka, topic, value -> {
             try {
                 return json.readValue(value, type);
             } catch (IOException e) {
@@ -73,7 +73,7 @@ public class CompactedTopicView<V> implements AutoCloseable {
 
     public void start() {
         Properties c = new Properties();
-        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        c.putAll(kafka.client());
         c.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         c.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -90,7 +90,7 @@ public class CompactedTopicView<V> implements AutoCloseable {
         LOG.info("Read {} entries of {}", entries.size(), topic);
 
         Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.putAll(kafka.client());
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.ACKS_CONFIG, "all");

@@ -19,9 +19,9 @@ public final class TopicScan {
     private TopicScan() {
     }
 
-    public static void readAll(String bootstrap, List<String> topics, Consumer<ConsumerRecord<String, String>> each) {
+    public static void readAll(KafkaBootstrap kafka, List<String> topics, Consumer<ConsumerRecord<String, String>> each) {
         Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        config.putAll(kafka.client());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),

@@ -26,7 +26,7 @@ public class Receipts implements DisposableBean {
 
     public Receipts(KafkaBootstrap bootstrap, KafkaTopics topics, ObjectMapper json, Clock clock) {
         this.clock = clock;
-        this.view = CompactedTopicView.ofJson(bootstrap.servers(), topics.names().receipts(), json,
+        this.view = CompactedTopicView.ofJson(bootstrap, topics.names().receipts(), json,
                 Receipt[].class);
         view.start();
     }

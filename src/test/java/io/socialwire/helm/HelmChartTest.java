@@ -45,8 +45,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 class HelmChartTest {
 
     private static final Path CHART = Path.of("helm/socialwire");
-    private static final String SYNC = "rm -rf helm/socialwire/files/routes helm/socialwire/files/config"
-            + " && cp -r routes config helm/socialwire/files/";
 
     private static final Map<String, Class<? extends KubernetesResource>> KINDS = Map.of(
             "Deployment", Deployment.class, "Service", Service.class, "ServiceAccount", ServiceAccount.class,
@@ -202,7 +200,8 @@ class HelmChartTest {
                     .filter(c -> c.getMetadata().getName().endsWith("-" + folder)).findFirst().orElseThrow();
             Map<String, String> rendered = new TreeMap<>();
             configMap.getData().forEach((key, content) -> rendered.put(key.replace("__", "/"), content));
-            assertThat(rendered).as("ConfigMap %s differs from %s/; sync with: %s", folder, folder, SYNC)
+            assertThat(rendered).as("ConfigMap %s differs from %s/ (helm/socialwire/files/%s links to it)", folder,
+                    folder, folder)
                     .isEqualTo(filesUnder(Path.of(folder)));
         }
     }

@@ -20,7 +20,7 @@ public class Cursors implements DisposableBean {
     private final CompactedTopicView<String> view;
 
     public Cursors(KafkaBootstrap bootstrap, KafkaTopics topics) {
-        this.view = new CompactedTopicView<>(bootstrap.servers(), topics.names().cursors(), v -> v, v -> v);
+        this.view = new CompactedTopicView<>(bootstrap, topics.names().cursors(), v -> v, v -> v);
         view.start();
     }
 
