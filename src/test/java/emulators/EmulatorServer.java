@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.socialwire.emulator.CreatedRecords;
 import io.socialwire.emulator.EmulatorProperties;
 import io.socialwire.emulator.EmulatorFaults;
+import io.socialwire.emulator.EmulatorStats;
 import io.socialwire.emulator.EmulatorTraffic;
 import io.socialwire.emulator.receiver.HttpReceiverEmulator;
 import io.socialwire.emulator.salesforce.SalesforceEmulator;
@@ -34,7 +36,7 @@ import org.springframework.context.annotation.Import;
     ManagementWebSecurityAutoConfiguration.class})
 @EnableConfigurationProperties(EmulatorProperties.class)
 @Import({ServiceNowEmulator.class, SalesforceEmulator.class, XEmulator.class, HttpReceiverEmulator.class,
-    EmulatorTraffic.class, EmulatorFaults.class})
+    EmulatorTraffic.class, EmulatorFaults.class, EmulatorStats.class, CreatedRecords.class})
 public class EmulatorServer {
 
     @Bean

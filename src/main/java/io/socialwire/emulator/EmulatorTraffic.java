@@ -32,6 +32,7 @@ public class EmulatorTraffic extends OncePerRequestFilter {
 
     private final EmulatorProperties properties;
     private final EmulatorFaults faults;
+    private final EmulatorStats stats;
     private final Map<String, AtomicLong> calls = new ConcurrentHashMap<>();
     private final Map<String, Instant> lastCall = new ConcurrentHashMap<>();
     /** The last LOG_SIZE calls; guarded by itself (ArrayDeque: size() is O(1), unlike a concurrent deque's). */
@@ -41,9 +42,10 @@ public class EmulatorTraffic extends OncePerRequestFilter {
     public record Call(Instant at, String system, String method, String path, String fault) {
     }
 
-    public EmulatorTraffic(EmulatorProperties properties, EmulatorFaults faults) {
+    public EmulatorTraffic(EmulatorProperties properties, EmulatorFaults faults, EmulatorStats stats) {
         this.properties = properties;
         this.faults = faults;
+        this.stats = stats;
     }
 
     public long calls(String system) {
@@ -67,6 +69,7 @@ public class EmulatorTraffic extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String path = request.getRequestURI();
+        stats.count(request.getMethod(), path);
         String system = path.startsWith(properties.servicenowPath() + "/api/") ? "servicenow"
                 : path.startsWith(properties.salesforcePath() + "/services/data/") ? "salesforce"
                 : path.startsWith("/emulators/receiver/") ? "receiver" : null;

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import io.socialwire.emulator.CreatedRecords;
+
 /** The emulator's records, in memory, validated against {@link SObjectSchema} as an org validates them. */
 final class SObjectStore {
 
@@ -22,11 +24,13 @@ final class SObjectStore {
     private final Map<String, Map<String, Object>> records = new LinkedHashMap<>();
     private final SObjectSchema schema;
     private final Clock clock;
+    private final CreatedRecords created;
     private long sequence;
 
-    SObjectStore(SObjectSchema schema, Clock clock) {
+    SObjectStore(SObjectSchema schema, Clock clock, CreatedRecords created) {
         this.schema = schema;
         this.clock = clock;
+        this.created = created;
     }
 
     SObjectSchema schema() {
@@ -47,6 +51,7 @@ final class SObjectStore {
         record.putAll(values);
         derive(type, record);
         records.put(id, record);
+        created.add("salesforce", type.name(), id, record);
         return id;
     }
 

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.socialwire.emulator.BasicCredentials;
+import io.socialwire.emulator.CreatedRecords;
 import io.socialwire.emulator.EmulatorProperties;
 import io.socialwire.emulator.TokenIssuer;
 import jakarta.servlet.http.HttpServletRequest;
@@ -58,9 +59,10 @@ public class SalesforceEmulator {
     private final Clock clock;
     private final AtomicLong apiCalls = new AtomicLong();
 
-    public SalesforceEmulator(EmulatorProperties properties, ObjectMapper json, Clock clock) {
+    public SalesforceEmulator(EmulatorProperties properties, ObjectMapper json, Clock clock,
+                              CreatedRecords created) {
         this.properties = properties;
-        this.store = new SObjectStore(new SObjectSchema(properties.salesforceCustomFields()), clock);
+        this.store = new SObjectStore(new SObjectSchema(properties.salesforceCustomFields()), clock, created);
         this.tokens = new TokenIssuer("00D000000000001!", SESSION_LIFETIME, clock);
         this.json = json;
         this.clock = clock;

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.socialwire.emulator.BasicCredentials;
+import io.socialwire.emulator.CreatedRecords;
 import io.socialwire.emulator.EmulatorProperties;
 import io.socialwire.emulator.TokenIssuer;
 import jakarta.servlet.http.HttpServletRequest;
@@ -48,10 +49,10 @@ public class ServiceNowEmulator {
     private final TableStore store;
     private final TokenIssuer tokens;
 
-    public ServiceNowEmulator(EmulatorProperties properties, Clock clock) {
+    public ServiceNowEmulator(EmulatorProperties properties, Clock clock, CreatedRecords created) {
         this.properties = properties;
         this.tables = Set.copyOf(properties.servicenowTables());
-        this.store = new TableStore(clock);
+        this.store = new TableStore(clock, created);
         this.tokens = new TokenIssuer("SN-", TOKEN_LIFETIME, clock);
     }
 

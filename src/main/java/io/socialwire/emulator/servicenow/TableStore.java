@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import io.socialwire.emulator.CreatedRecords;
+
 /**
  * The emulator's records, in memory. Values are strings, as the Table API returns them; system fields and incident
  * numbers are set the way an instance sets them.
@@ -33,9 +35,11 @@ final class TableStore {
     private final Map<String, Map<String, Map<String, String>>> tables = new HashMap<>();
     private final Map<String, Integer> numbers = new HashMap<>();
     private final Clock clock;
+    private final CreatedRecords created;
 
-    TableStore(Clock clock) {
+    TableStore(Clock clock, CreatedRecords created) {
         this.clock = clock;
+        this.created = created;
     }
 
     synchronized Map<String, String> insert(String table, Map<String, String> fields, String user) {
@@ -62,6 +66,7 @@ final class TableStore {
             record.put("priority", priority(record));
         }
         tables.computeIfAbsent(table, t -> new LinkedHashMap<>()).put(sysId, record);
+        created.add("servicenow", table, sysId, record);
         journal(table, sysId, journal, user);
         return snapshot(record);
     }
