@@ -17,6 +17,9 @@ import io.socialwire.kafka.CompactedTopicView;
 import io.socialwire.support.HubClient;
 import io.socialwire.support.HubIntegrationTest;
 import io.socialwire.support.TopicProbe;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.kafka.KafkaComponent;
+import org.apache.camel.component.kafka.consumer.DefaultKafkaManualAsyncCommitFactory;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.annotation.DirtiesContext;
@@ -36,6 +39,16 @@ class KafkaPitfallsIT extends HubIntegrationTest {
 
     @Autowired
     EmulatorTraffic traffic;
+
+    @Autowired
+    CamelContext camel;
+
+    /** Commits go out with the next poll: with breakOnFirstError, the async commit manager commits up to a failure. */
+    @Test
+    void consumersCommitAsynchronously() {
+        assertThat(camel.getComponent("kafka", KafkaComponent.class).getKafkaManualCommitFactory())
+                .isInstanceOf(DefaultKafkaManualAsyncCommitFactory.class);
+    }
 
     /**
      * CAMEL-18350: when the first record of a poll failed, breakOnFirstError set the offset to -1 and the whole batch
