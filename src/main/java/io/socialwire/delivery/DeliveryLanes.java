@@ -20,8 +20,8 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
- * One delivery lane per department: a topic ({@code socialwire.deliveries.<department>}) and its own consumer route
- * (template {@code deliver}, route id {@code deliver-<department>}), so a target that is down or rate-limited
+ * One delivery lane per department: a topic ({@code socialwire.deliveries.<department>}) and its own consumer routes,
+ * one per partition (template {@code deliver}, route ids {@code deliver-<department>-<n>}), so a target that is down or rate-limited
  * holds up its own lane and no other. A conversation keeps the lane its first interaction was given (kept in the
  * compacted topic {@code socialwire.lanes}), so its follow-ups never overtake the interaction that creates its
  * record, whatever department they are about.
@@ -97,10 +97,15 @@ public class DeliveryLanes implements CamelContextConfiguration, DisposableBean 
         String topic = open.get(lane);
         if (topic == null) {
             topic = topics.lane(lane);
-            try {
-                camel.addRouteFromTemplate(TEMPLATE + "-" + lane, TEMPLATE, Map.of("lane", lane, "topic", topic));
-            } catch (Exception e) {
-                throw new IllegalStateException("Cannot start delivery lane " + lane, e);
+            // one route per partition, each with its own static group member id (a Kafka consumer's
+            // consumersCount would give them all the same one)
+            for (int consumer = 0; consumer < topics.names().lanePartitions(); consumer++) {
+                try {
+                    camel.addRouteFromTemplate(TEMPLATE + "-" + lane + "-" + consumer, TEMPLATE,
+                            Map.of("lane", lane, "topic", topic, "consumer", Integer.toString(consumer)));
+                } catch (Exception e) {
+                    throw new IllegalStateException("Cannot start delivery lane " + lane, e);
+                }
             }
             open.put(lane, topic);
             LOG.info("Delivery lane {} started", lane);

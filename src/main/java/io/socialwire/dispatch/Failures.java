@@ -29,7 +29,10 @@ public class Failures {
     public static boolean isPermanentFailure(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof SalesforceException sf) {
-                return REFUSED.contains(sf.getStatusCode());
+                // two conversations of one person upserting their Lead at once: the loser finds it on a retry
+                boolean raced = sf.getErrors() != null && sf.getErrors().stream()
+                        .anyMatch(e -> "DUPLICATE_VALUE".equals(e.getErrorCode()));
+                return REFUSED.contains(sf.getStatusCode()) && !raced;
             }
             if (t instanceof ServiceNowException sn) {
                 return sn.getCode() != null && REFUSED.contains(sn.getCode());

@@ -40,13 +40,13 @@ public class KafkaTopics {
                 new NewTopic(topics.marketing(), topics.partitions(), topics.replicationFactor()),
                 new NewTopic(topics.dlqReplays(), 1, topics.replicationFactor()).configs(COMPACTED),
                 new NewTopic(topics.lanes(), 1, topics.replicationFactor()).configs(COMPACTED),
-                new NewTopic(topics.deliveries() + ".contacts", topics.partitions(), topics.replicationFactor())));
+                new NewTopic(topics.deliveries() + ".contacts", topics.lanePartitions(), topics.replicationFactor())));
     }
 
-    /** The topic of a delivery lane, partitioned like the interactions so a conversation keeps its order. */
+    /** The topic of a delivery lane, keyed by conversation so a conversation keeps its order in one partition. */
     public String lane(String lane) {
         String name = topics.deliveries() + "." + lane;
-        ensure(List.of(new NewTopic(name, topics.partitions(), topics.replicationFactor())));
+        ensure(List.of(new NewTopic(name, topics.lanePartitions(), topics.replicationFactor())));
         return name;
     }
 

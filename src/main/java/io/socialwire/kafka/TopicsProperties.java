@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param deliveries   prefix of the delivery lanes, one topic per department ({@code <prefix>.<department>})
  * @param lanes        which lane each conversation was given (compacted): its messages stay in order there
  * @param partitions   partitions of the interactions topic when the hub creates it
+ * @param lanePartitions partitions of each delivery lane when the hub creates it: how many of a lane's
+ *                     conversations are delivered at once (each lane consumes them with as many consumers)
  * @param replicationFactor replicas of every topic the hub creates (1 on the embedded broker)
  */
 @ConfigurationProperties("socialwire.topics")
@@ -30,5 +32,6 @@ public record TopicsProperties(
         @DefaultValue("socialwire.deliveries") String deliveries,
         @DefaultValue("socialwire.lanes") String lanes,
         @DefaultValue("1") int partitions,
+        @DefaultValue("4") int lanePartitions,
         @DefaultValue("1") short replicationFactor) {
 }
