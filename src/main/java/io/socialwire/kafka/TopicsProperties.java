@@ -32,6 +32,6 @@ public record TopicsProperties(
         @DefaultValue("socialwire.deliveries") String deliveries,
         @DefaultValue("socialwire.lanes") String lanes,
         @DefaultValue("1") int partitions,
-        @DefaultValue("4") int lanePartitions,
+        @DefaultValue("1") int lanePartitions,
         @DefaultValue("1") short replicationFactor) {
 }
