@@ -20,9 +20,9 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
- * One delivery lane per department: a topic ({@code socialwire.deliveries.<department>}) and its own consumer routes,
- * one per partition (template {@code deliver}, route ids {@code deliver-<department>-<n>}), so a target that is down or rate-limited
- * holds up its own lane and no other. A conversation keeps the lane its first interaction was given (kept in the
+ * One delivery lane per department: a topic ({@code socialwire.deliveries.<department>}) and its own consumer
+ * routes, one per partition (template {@code deliver}, route ids {@code deliver-<department>-<n>}), so a target that
+ * is down or rate-limited holds up its own lane and no other. A conversation keeps the lane its first interaction was given (kept in the
  * compacted topic {@code socialwire.lanes}), so its follow-ups never overtake the interaction that creates its
  * record, whatever department they are about.
  */
@@ -71,11 +71,6 @@ public class DeliveryLanes implements CamelContextConfiguration, DisposableBean 
         }
         exchange.getMessage().setHeader(LANE_HEADER, lane);
         exchange.getMessage().setHeader(TOPIC_HEADER, open(lane));
-    }
-
-    /** The lane a conversation was given, or null when none of its interactions was routed yet. */
-    public String laneOf(String conversationId) {
-        return lanes.get(conversationId);
     }
 
     /** A lane consumer: the headers dispatch derived from the enriched interaction it received. */

@@ -38,19 +38,19 @@ public class DeadLetters {
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         Message message = exchange.getMessage();
         Integer redeliveries = message.getHeader(Exchange.REDELIVERY_COUNTER, Integer.class);
-        String target = exchange.getProperty(TARGET_PROPERTY, String.class);
+        String target = exchange.getProperty(TARGET_PROPERTY, "dispatch", String.class);
         String source = message.getHeader("kafka.TOPIC", String.class) + "/"
                 + message.getHeader("kafka.PARTITION", String.class) + "@"
                 + message.getHeader("kafka.OFFSET", String.class);
         message.setHeader(REASON, Failures.reason(failure));
-        message.setHeader(TARGET, target == null ? "dispatch" : target);
+        message.setHeader(TARGET, target);
         message.setHeader(ATTEMPTS, Integer.toString(1 + (redeliveries == null ? 0 : redeliveries)));
         message.setHeader(FAILED_AT, clock.instant().toString());
         message.setHeader(SOURCE_OFFSET, source);
         SocialInteraction interaction = exchange.getProperty(Conversations.INTERACTION, SocialInteraction.class);
         if (interaction != null) {
             message.setHeader(INTERACTION, interaction.id());
-            metrics.delivered(exchange, interaction, target == null ? "dispatch" : target, "dead_lettered");
+            metrics.delivered(exchange, interaction, target, "dead_lettered");
         }
     }
 }

@@ -39,13 +39,18 @@ public class Failures {
             }
             if (t instanceof TargetRefusedException http) {
                 // an HTTP target's 4xx says the request is wrong (or our credentials are): only a fix helps
-                return http.status() >= 400 && http.status() < 500 && http.status() != 408 && http.status() != 429;
+                return http.status() >= 400 && http.status() < 500 && !isRetryableStatus(http.status());
             }
             if (t instanceof JsonProcessingException) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** An HTTP answer that says "later", not "no": a timeout (408), a rate limit (429) or an outage (5xx). */
+    public static boolean isRetryableStatus(int status) {
+        return status >= 500 || status == 408 || status == 429;
     }
 
     /** The reason, as the target stated it; the record's own content is never quoted. */

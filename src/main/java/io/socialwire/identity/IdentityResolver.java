@@ -29,24 +29,23 @@ public class IdentityResolver {
     /** The {@code personType} when Salesforce could not be asked: the author may or may not be known. */
     public static final String UNRESOLVED = "unresolved";
 
+    private static final Logger LOG = LoggerFactory.getLogger(IdentityResolver.class);
+
     private record Cached(Optional<Person> person, Instant expires) {
     }
 
     private final IdentityProperties properties;
     private final SalesforceQueries salesforce;
     private final Clock clock;
-    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
-
-    private static final Logger LOG = LoggerFactory.getLogger(IdentityResolver.class);
-
     private final TargetPacing pacing;
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
     public IdentityResolver(IdentityProperties properties, SalesforceQueries salesforce, Clock clock,
                             TargetPacing pacing) {
-        this.pacing = pacing;
         this.properties = properties;
         this.salesforce = salesforce;
         this.clock = clock;
+        this.pacing = pacing;
     }
 
     /** The dispatch step: sets the {@code person} property and the {@code personType} header (Contact, Lead, none). */

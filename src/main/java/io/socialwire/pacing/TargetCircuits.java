@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.socialwire.dispatch.DeadLetters;
 import io.socialwire.dispatch.Failures;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
@@ -159,7 +160,7 @@ public class TargetCircuits extends EventNotifierSupport {
             return "servicenow";
         }
         if (uri.startsWith("http:") || uri.startsWith("https:")) {
-            return exchange.getProperty("target", String.class);
+            return exchange.getProperty(DeadLetters.TARGET_PROPERTY, String.class);
         }
         return null;
     }
@@ -170,6 +171,6 @@ public class TargetCircuits extends EventNotifierSupport {
             return !Failures.isPermanentFailure(failure);
         }
         Integer status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
-        return status != null && (status >= 500 || status == 429 || status == 408);
+        return status != null && Failures.isRetryableStatus(status);
     }
 }
