@@ -8,6 +8,8 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.socialwire.delivery.DeliveryMetrics;
+import io.socialwire.delivery.batch.LaneBatch;
+import io.socialwire.delivery.batch.Write;
 import io.socialwire.identity.SalesforceQueries;
 import io.socialwire.model.SocialInteraction;
 import io.socialwire.receipts.Receipts;
@@ -35,6 +37,8 @@ public class Conversations {
     public static final String RECORDED = "recorded";
     public static final String FOLLOW_UP = "follow-up";
     public static final String INTERACTION = "interaction";
+    /** The write creating the conversation's record in the same lane batch, which a follow-up waits for. */
+    public static final String PENDING_RECORD = "pendingRecord";
 
     private final ConversationIndex index;
     private final Receipts receipts;
@@ -58,7 +62,18 @@ public class Conversations {
         SocialInteraction interaction = exchange.getMessage().getBody(SocialInteraction.class);
         exchange.setProperty(INTERACTION, interaction);
         exchange.getMessage().setHeader(CONVERSATION_ID_HEADER, interaction.conversationId());
-        follow(exchange, index.find(interaction.conversationId()));
+        ThreadRecord thread = index.find(interaction.conversationId());
+        LaneBatch batch = exchange.getProperty(LaneBatch.PROPERTY, LaneBatch.class);
+        Write creating = thread != null || batch == null ? null : batch.creating(interaction.conversationId());
+        if (creating == null) {
+            follow(exchange, thread);
+            return;
+        }
+        // its record is being created in this batch: continue it once it exists
+        exchange.setProperty(PENDING_RECORD, creating);
+        exchange.getMessage().setHeader(STATE_HEADER, FOLLOW_UP);
+        exchange.getMessage().setHeader(RECORD_ID_HEADER, null);
+        exchange.getMessage().setHeader(RECORD_HEADER, creating.record());
     }
 
     /** After a ServiceNow search by correlation_id: adopt the record found in the table, if any. */
@@ -110,6 +125,21 @@ public class Conversations {
                         type + " upserted by " + externalIdField + " but not found"));
         adopt(exchange, "salesforce", type, existing.path("Id").asText(),
                 SocialContext.createdBy(existing.path("Description").asText(null)));
+    }
+
+    /** A record this interaction created (a batched write). */
+    public void createdRecord(Exchange exchange, String system, String type, String id) {
+        created(exchange, system, type, id);
+    }
+
+    /** A record that existed already becomes the conversation's (a batched upsert found it). */
+    public void adoptRecord(Exchange exchange, String system, String type, String id) {
+        adopt(exchange, system, type, id, null);
+    }
+
+    /** A follow-up whose record was created in the same batch continues in it. */
+    public void continueIn(Exchange exchange, ThreadRecord thread) {
+        follow(exchange, thread);
     }
 
     /** A redelivered first interaction: its record exists; say so again, change nothing. */

@@ -1,16 +1,24 @@
 package io.socialwire.identity;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.socialwire.model.SocialInteraction;
 import io.socialwire.pacing.TargetPacing;
 import org.apache.camel.Exchange;
+import org.apache.camel.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -28,6 +36,10 @@ public class IdentityResolver {
     public static final String PERSON_ID_HEADER = "personId";
     /** The {@code personType} when Salesforce could not be asked: the author may or may not be known. */
     public static final String UNRESOLVED = "unresolved";
+    /** Set on a lane batch when Salesforce could not be asked: its records defer the match. */
+    static final String UNAVAILABLE = "identityUnavailable";
+    /** Handles per query: the IN list stays far below SOQL's length limit. */
+    private static final int HANDLES_PER_QUERY = 100;
 
     private static final Logger LOG = LoggerFactory.getLogger(IdentityResolver.class);
 
@@ -39,9 +51,11 @@ public class IdentityResolver {
     private final Clock clock;
     private final TargetPacing pacing;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final ObjectMapper json;
 
     public IdentityResolver(IdentityProperties properties, SalesforceQueries salesforce, Clock clock,
-                            TargetPacing pacing) {
+                            TargetPacing pacing, ObjectMapper json) {
+        this.json = json;
         this.properties = properties;
         this.salesforce = salesforce;
         this.clock = clock;
@@ -62,7 +76,9 @@ public class IdentityResolver {
      * Routes that need the answer (sales) retry an unresolved interaction; the Contact Task is logged later.
      */
     public void resolveOrDefer(Exchange exchange) {
-        if (!pacing.isPaused("salesforce")) {
+        SocialInteraction interaction = exchange.getMessage().getBody(SocialInteraction.class);
+        boolean known = cached(interaction) != null;
+        if (known || !pacing.isPaused("salesforce") && !exchange.getProperty(UNAVAILABLE, false, Boolean.class)) {
             try {
                 resolve(exchange);
                 return;
@@ -75,6 +91,70 @@ public class IdentityResolver {
         exchange.getMessage().setHeader(PERSON_ID_HEADER, null);
     }
 
+    /**
+     * The lane batch step: matches every author of the batch the cache does not know in one call (the Composite
+     * API, Contacts and unconverted Leads by handle), so the records' own steps find them cached. When Salesforce
+     * is paused or fails, the batch goes on and its records defer the match ({@link #resolveOrDefer}).
+     */
+    public void resolveAll(Exchange exchange) {
+        if (!properties.enabled()) {
+            return;
+        }
+        Map<String, Map<String, String>> wanted = new LinkedHashMap<>(); // field -> handle -> cache key
+        for (Object record : exchange.getMessage().getBody(List.class)) {
+            SocialInteraction interaction = parse(((Message) record).getBody(String.class));
+            String field = interaction == null ? null : properties.handleFields().get(interaction.channel());
+            String handle = interaction == null ? null : handle(interaction);
+            if (field != null && handle != null && cached(interaction) == null) {
+                wanted.computeIfAbsent(field, f -> new LinkedHashMap<>()).put(handle,
+                        interaction.channel() + ":" + handle);
+            }
+        }
+        if (wanted.isEmpty()) {
+            return;
+        }
+        if (pacing.isPaused("salesforce")) {
+            exchange.setProperty(UNAVAILABLE, true);
+            return;
+        }
+        List<String> queries = new ArrayList<>();
+        List<String[]> asked = new ArrayList<>(); // per query: type, field
+        wanted.forEach((field, handles) -> {
+            List<String> all = new ArrayList<>(handles.keySet());
+            for (int from = 0; from < all.size(); from += HANDLES_PER_QUERY) {
+                String in = all.subList(from, Math.min(all.size(), from + HANDLES_PER_QUERY)).stream()
+                        .map(SalesforceQueries::literal).collect(Collectors.joining(", ", "(", ")"));
+                queries.add("SELECT Id, Name, " + field + " FROM Contact WHERE " + field + " IN " + in);
+                asked.add(new String[] {Person.CONTACT, field});
+                queries.add("SELECT Id, Name, " + field + " FROM Lead WHERE " + field + " IN " + in
+                        + " AND IsConverted = false");
+                asked.add(new String[] {Person.LEAD, field});
+            }
+        });
+        List<List<JsonNode>> answers;
+        try {
+            answers = salesforce.all(queries);
+        } catch (RuntimeException e) {
+            LOG.warn("Authors not matched, Salesforce failed: {}", e.getClass().getSimpleName());
+            exchange.setProperty(UNAVAILABLE, true);
+            return;
+        }
+        Map<String, Person> found = new HashMap<>(); // cache key -> person; a Contact wins over a Lead
+        for (int i = 0; i < answers.size(); i++) {
+            String type = asked.get(i)[0];
+            String field = asked.get(i)[1];
+            for (JsonNode r : answers.get(i)) {
+                String key = wanted.get(field).get(r.path(field).asText("").toLowerCase(Locale.ROOT));
+                if (key != null && (type.equals(Person.CONTACT) || !found.containsKey(key))) {
+                    found.put(key, new Person(type, r.path("Id").asText(), r.path("Name").asText(null)));
+                }
+            }
+        }
+        Instant expires = clock.instant().plus(properties.ttl());
+        wanted.values().forEach(keys -> keys.values().forEach(key ->
+                cache.put(key, new Cached(Optional.ofNullable(found.get(key)), expires))));
+    }
+
     public Optional<Person> resolve(SocialInteraction interaction) {
         String field = properties.handleFields().get(interaction.channel());
         String handle = handle(interaction);
@@ -82,9 +162,9 @@ public class IdentityResolver {
             return Optional.empty();
         }
         String key = interaction.channel() + ":" + handle;
-        Cached cached = cache.get(key);
-        if (cached != null && clock.instant().isBefore(cached.expires())) {
-            return cached.person();
+        Optional<Person> cached = cached(interaction);
+        if (cached != null) {
+            return cached;
         }
         // here, not in the route: a redelivery retries this step alone, and must still respect a hold
         try {
@@ -97,6 +177,22 @@ public class IdentityResolver {
                 .or(() -> find(Person.LEAD, field, handle, " AND IsConverted = false"));
         cache.put(key, new Cached(person, clock.instant().plus(properties.ttl())));
         return person;
+    }
+
+    /** The cached match of the author (empty: known to be nobody), or null when the cache does not know. */
+    @SuppressWarnings("OptionalAssignedToNull")
+    private Optional<Person> cached(SocialInteraction interaction) {
+        String handle = interaction == null ? null : handle(interaction);
+        Cached cached = handle == null ? null : cache.get(interaction.channel() + ":" + handle);
+        return cached != null && clock.instant().isBefore(cached.expires()) ? cached.person() : null;
+    }
+
+    private SocialInteraction parse(String record) {
+        try {
+            return record == null ? null : json.readValue(record, SocialInteraction.class);
+        } catch (IOException e) {
+            return null; // not an interaction: its own steps dead-letter it
+        }
     }
 
     /** Forgets every cached match (erasure: a person's identity must not outlive their records). */

@@ -40,6 +40,7 @@ public class KafkaTopics {
                 new NewTopic(topics.marketing(), topics.partitions(), topics.replicationFactor()),
                 new NewTopic(topics.dlqReplays(), 1, topics.replicationFactor()).configs(COMPACTED),
                 new NewTopic(topics.lanes(), 1, topics.replicationFactor()).configs(COMPACTED),
+                new NewTopic(topics.inFlight(), 1, topics.replicationFactor()).configs(COMPACTED),
                 new NewTopic(topics.deliveries() + ".contacts", topics.lanePartitions(), topics.replicationFactor())));
     }
 

@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param dlqReplays   which dead letters were replayed, and when (compacted by DLQ offset)
  * @param deliveries   prefix of the delivery lanes, one topic per department ({@code <prefix>.<department>})
  * @param lanes        which lane each conversation was given (compacted): its messages stay in order there
+ * @param inFlight     the offsets of each lane partition's batch being written (compacted by partition): a batch
+ *                     overlapping them after a restart checks ServiceNow before writing again
  * @param partitions   partitions of the interactions topic when the hub creates it
  * @param lanePartitions partitions of each delivery lane when the hub creates it: how many of a lane's
  *                     conversations are delivered at once (each lane consumes them with as many consumers)
@@ -31,6 +33,7 @@ public record TopicsProperties(
         @DefaultValue("socialwire.dlq-replays") String dlqReplays,
         @DefaultValue("socialwire.deliveries") String deliveries,
         @DefaultValue("socialwire.lanes") String lanes,
+        @DefaultValue("socialwire.inflight") String inFlight,
         @DefaultValue("1") int partitions,
         @DefaultValue("1") int lanePartitions,
         @DefaultValue("1") short replicationFactor) {

@@ -22,6 +22,8 @@ public class LeadMapper {
 
     /** Lead.Company is required; a social author rarely names theirs. */
     static final String UNKNOWN_COMPANY = "[not provided]";
+    /** The Task's person (Lead or Contact). */
+    public static final String WHO = "WhoId";
 
     private final ObjectMapper json;
     private final IdentityProperties identity;
@@ -48,6 +50,11 @@ public class LeadMapper {
     }
 
     public String lead(SocialInteraction interaction) throws JsonProcessingException {
+        return json.writeValueAsString(leadFields(interaction));
+    }
+
+    /** The Lead's fields, without its External ID. */
+    public Map<String, Object> leadFields(SocialInteraction interaction) {
         Author author = interaction.author();
         String name = author == null ? null
                 : author.displayName() != null ? author.displayName() : author.handle();
@@ -72,20 +79,25 @@ public class LeadMapper {
             // so that the author's next conversation finds this Lead
             fields.put(handleField, handle);
         }
-        return json.writeValueAsString(fields);
+        return fields;
     }
 
     /** A completed Task on the person (Lead or Contact): a follow-up in their conversation, or their history. */
     public String task(SocialInteraction interaction, String whoId) throws JsonProcessingException {
+        return json.writeValueAsString(taskFields(interaction, whoId));
+    }
+
+    /** The Task's fields, without its External ID; {@link #WHO} null when the person's record is not written yet. */
+    public Map<String, Object> taskFields(SocialInteraction interaction, String whoId) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("Subject", SocialContext.subject(interaction));
         fields.put("Description", SocialContext.comment(interaction));
         fields.put("Status", "Completed");
         fields.put("Priority", "Normal");
-        fields.put("WhoId", whoId);
+        fields.put(WHO, whoId);
         if (interaction.createdAt() != null) {
             fields.put("ActivityDate", interaction.createdAt().toString().substring(0, 10));
         }
-        return json.writeValueAsString(fields);
+        return fields;
     }
 }

@@ -238,6 +238,72 @@ public class SalesforceEmulator {
         return withLimits(HttpStatus.OK, results);
     }
 
+    /**
+     * sObject Collections upsert by an external id field: one result per record, in order, each saying whether it
+     * created the record; a record that fails does not stop the others (allOrNone=false).
+     */
+    @PatchMapping("/services/data/{version}/composite/sobjects/{type}/{field}")
+    public ResponseEntity<Object> upsertCollection(@PathVariable String type, @PathVariable String field,
+                                                   @RequestBody JsonNode body, HttpServletRequest request) {
+        authorize(request);
+        JsonNode records = body.path("records");
+        if (!records.isArray() || records.size() > 200) {
+            throw new SalesforceError(400, "INVALID_FIELD", "records must be an array of at most 200 records");
+        }
+        List<Map<String, Object>> results = new ArrayList<>();
+        for (JsonNode record : records) {
+            try {
+                if (!type.equalsIgnoreCase(typeOf(record))) {
+                    throw new SalesforceError(400, "INVALID_TYPE", "all records must be of type " + type);
+                }
+                Map<String, Object> fields = fields(record);
+                fields.remove("attributes");
+                Object key = fields.remove(field);
+                if (key == null) {
+                    throw new SalesforceError(400, "REQUIRED_FIELD_MISSING", "missing external id: " + field);
+                }
+                SObjectStore.Upserted upserted = store.upsert(type, field, key.toString(), fields);
+                results.add(Map.of("id", upserted.id(), "success", true, "errors", List.of(),
+                        "created", upserted.created()));
+            } catch (SalesforceError e) {
+                results.add(failed(e));
+            }
+        }
+        return withLimits(HttpStatus.OK, results);
+    }
+
+    /** Composite: up to 25 subrequests in one call; the emulator runs SOQL queries (GET .../query?q=). */
+    @PostMapping("/services/data/{version}/composite")
+    public ResponseEntity<Object> composite(@RequestBody JsonNode body, HttpServletRequest request) {
+        authorize(request);
+        JsonNode subrequests = body.path("compositeRequest");
+        if (!subrequests.isArray() || subrequests.size() > 25) {
+            throw new SalesforceError(400, "INVALID_FIELD", "compositeRequest must hold at most 25 subrequests");
+        }
+        List<Map<String, Object>> responses = new ArrayList<>();
+        for (JsonNode subrequest : subrequests) {
+            Map<String, Object> response = new LinkedHashMap<>();
+            response.put("referenceId", subrequest.path("referenceId").asText());
+            response.put("httpHeaders", Map.of());
+            try {
+                String url = subrequest.path("url").asText();
+                if (!"GET".equals(subrequest.path("method").asText()) || !url.contains("/query?q=")) {
+                    throw new SalesforceError(400, "INVALID_FIELD", "the emulator runs only queries in composite");
+                }
+                String q = java.net.URLDecoder.decode(url.substring(url.indexOf("?q=") + 3), StandardCharsets.UTF_8);
+                Soql soql = Soql.parse(q, store.schema());
+                List<Map<String, Object>> records = soql.run(store.all(soql.type()));
+                response.put("body", Map.of("totalSize", records.size(), "done", true, "records", records));
+                response.put("httpStatusCode", 200);
+            } catch (SalesforceError e) {
+                response.put("body", List.of(errorBody(e)));
+                response.put("httpStatusCode", e.status());
+            }
+            responses.add(response);
+        }
+        return withLimits(HttpStatus.OK, Map.of("compositeResponse", responses));
+    }
+
     @ExceptionHandler(SalesforceError.class)
     public ResponseEntity<Object> error(SalesforceError e) {
         return ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_JSON).body(List.of(errorBody(e)));

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 
 /**
  * The SOQL subset the emulator answers: {@code SELECT f1, f2 FROM Type [WHERE a = 'x' [AND b != 'y' ...]]
- * [ORDER BY f [ASC|DESC]] [LIMIT n]}, with {@code =, !=, LIKE} and string, number, boolean and null literals.
+ * [ORDER BY f [ASC|DESC]] [LIMIT n]}, with {@code =, !=, LIKE, IN ('x', 'y')} and string, number, boolean and null
+ * literals.
  */
 final class Soql {
 
@@ -20,7 +21,8 @@ final class Soql {
             "(?is)^\\s*SELECT\\s+(.+?)\\s+FROM\\s+(\\w+)(?:\\s+WHERE\\s+(.+?))?"
                     + "(?:\\s+ORDER\\s+BY\\s+(\\w+)(?:\\s+(ASC|DESC))?)?(?:\\s+LIMIT\\s+(\\d+))?\\s*$");
     private static final Pattern CONDITION = Pattern.compile(
-            "(?is)\\s*(\\w+)\\s*(!=|=|LIKE)\\s*('(?:[^'\\\\]|\\\\.)*'|[\\w.+-]+)\\s*");
+            "(?is)\\s*(\\w+)\\s*(!=|=|LIKE|IN)\\s*('(?:[^'\\\\]|\\\\.)*'|[\\w.+-]+|\\((?:\\s*'(?:[^'\\\\]|\\\\.)*'\\s*,?)+\\))\\s*");
+    private static final Pattern LIST_ITEM = Pattern.compile("'(?:[^'\\\\]|\\\\.)*'");
 
     private record Condition(String field, String operator, Object value) {
     }
@@ -103,6 +105,7 @@ final class Soql {
         return switch (condition.operator()) {
             case "=" -> same(actual, condition.value());
             case "!=" -> !same(actual, condition.value());
+            case "IN" -> ((List<?>) condition.value()).stream().anyMatch(v -> same(actual, v));
             default -> actual != null && like(actual.toString(), condition.value().toString());
         };
     }
@@ -124,6 +127,14 @@ final class Soql {
     }
 
     private static Object literal(String token) {
+        if (token.startsWith("(")) {
+            List<Object> values = new ArrayList<>();
+            Matcher item = LIST_ITEM.matcher(token);
+            while (item.find()) {
+                values.add(literal(item.group()));
+            }
+            return values;
+        }
         if (token.startsWith("'")) {
             return token.substring(1, token.length() - 1).replaceAll("\\\\(.)", "$1");
         }

@@ -1,13 +1,22 @@
 package io.socialwire.emulator.servicenow;
 
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.socialwire.emulator.BasicCredentials;
 import io.socialwire.emulator.CreatedRecords;
 import io.socialwire.emulator.EmulatorProperties;
@@ -43,6 +52,11 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 public class ServiceNowEmulator {
 
     private static final Duration TOKEN_LIFETIME = Duration.ofSeconds(1799);
+
+    /** A table path inside a batch: table, sys_id (optional), encoded query (optional). */
+    private static final Pattern TABLE_PATH = Pattern.compile(
+            "/api/now/(?:v1/)?table/(\\w+)(?:/(\\w+))?(?:\\?(?:.*&)?sysparm_query=([^&]*).*)?");
+    private static final ObjectMapper BATCH_JSON = new ObjectMapper();
 
     private final EmulatorProperties properties;
     private final Set<String> tables;
@@ -144,6 +158,77 @@ public class ServiceNowEmulator {
             throw noRecord();
         }
         return ResponseEntity.noContent().build();
+    }
+
+    /**
+     * The Batch API: many Table API requests in one call, each answered on its own (status, base64 body), in order.
+     * The emulator serves table creates, updates and queries inside a batch.
+     */
+    @PostMapping(path = "/api/now/v1/batch")
+    public ResponseEntity<Map<String, Object>> batch(@RequestBody JsonNode body, HttpServletRequest request) {
+        String user = authenticate(request).orElseThrow(
+                () -> new ServiceNowError(401, "User Not Authenticated", "Required to provide Auth information"));
+        List<Map<String, Object>> serviced = new ArrayList<>();
+        for (JsonNode item : body.path("rest_requests")) {
+            Map<String, Object> response = new LinkedHashMap<>();
+            response.put("id", item.path("id").asText());
+            int status;
+            Object result;
+            try {
+                Matcher path = TABLE_PATH.matcher(item.path("url").asText());
+                if (!path.matches() || !tables.contains(path.group(1))) {
+                    throw new ServiceNowError(400, "Invalid table or path " + item.path("url").asText(), null);
+                }
+                String table = path.group(1);
+                String sysId = path.group(2);
+                Map<String, Object> fields = item.hasNonNull("body") ? BATCH_JSON.readValue(
+                        Base64.getDecoder().decode(item.path("body").asText()), Map.class) : null;
+                switch (item.path("method").asText() + (sysId == null ? "" : "/id")) {
+                    case "POST" -> {
+                        status = 201;
+                        result = store.insert(table, strings(fields), user);
+                    }
+                    case "PATCH/id", "PUT/id" -> {
+                        status = 200;
+                        result = store.update(table, sysId, strings(fields), user).orElseThrow(ServiceNowEmulator::noRecord);
+                    }
+                    case "GET" -> {
+                        status = 200;
+                        String query = path.group(3) == null ? null : URLDecoder.decode(path.group(3), StandardCharsets.UTF_8);
+                        result = EncodedQuery.parse(query).apply(store.all(table));
+                    }
+                    default -> throw new ServiceNowError(400, "Unsupported batch request "
+                            + item.path("method").asText() + " " + item.path("url").asText(), null);
+                }
+                response.put("body", base64(Map.of("result", result)));
+            } catch (ServiceNowError e) {
+                status = e.status();
+                response.put("body", base64(Map.of("error", Map.of("message", e.getMessage(),
+                        "detail", String.valueOf(e.detail())), "status", "failure")));
+            } catch (IOException | IllegalArgumentException e) {
+                status = 400;
+                response.put("body", base64(Map.of("error", Map.of("message", "Invalid request body",
+                        "detail", String.valueOf(e.getMessage())), "status", "failure")));
+            }
+            response.put("status_code", status);
+            response.put("status_text", status < 300 ? "OK" : "Error");
+            response.put("headers", List.of(Map.of("name", "Content-Type", "value", "application/json")));
+            response.put("execution_time", 1);
+            serviced.add(response);
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("batch_request_id", body.path("batch_request_id").asText());
+        answer.put("serviced_requests", serviced);
+        answer.put("unserviced_requests", List.of());
+        return ResponseEntity.ok(answer);
+    }
+
+    private static String base64(Object value) {
+        try {
+            return Base64.getEncoder().encodeToString(BATCH_JSON.writeValueAsBytes(value));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Expires every bearer token, as a session timeout would on a real instance. */
