@@ -36,8 +36,10 @@ class FaultMatrixIT extends HubIntegrationTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int PER_FAULT = Integer.getInteger("faults.interactions", 60);
-    private static final String INCIDENTS = "/api/now/table/incident";
-    private static final String LEADS = "/services/data/v56.0/sobjects/Lead";
+    /** The hub's ServiceNow writes: one Batch API call per lane batch. */
+    private static final String INCIDENTS = "/api/now/v1/batch";
+    /** The hub's Lead writes: sObject Collections upserts. */
+    private static final String LEADS = "/services/data/v56.0/composite/sobjects/Lead";
 
     @Autowired
     private EmulatorFaults faults;

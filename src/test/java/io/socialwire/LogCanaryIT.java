@@ -54,7 +54,7 @@ class LogCanaryIT extends HubIntegrationTest {
             "Are you hiring engineers? I sent my job application canarytext",         // hr
             "Absolutely love the new hub, wonderful canarytext",                      // marketing
             "Reporter here, can you comment on the data breach? canarytext"};         // pr
-        faults.failNext("POST", "/api/now/table/incident", 1, 503);   // retried
+        faults.failNext("POST", "/api/now/v1/batch", 1, 503);   // retried
         faults.failNext("POST", "/emulators/receiver/marketing", 1, 400);   // dead-lettered
         for (int i = 0; i < texts.length; i++) {
             assertThat(hub.sendGeneric(post("c" + i, texts[i])).statusCode()).isEqualTo(200);

@@ -46,8 +46,8 @@ public class EmulatorFaults {
             return new Fault(method, path, Kind.STATUS, status, null, 0, new AtomicInteger(times));
         }
 
-        boolean matches(HttpServletRequest request) {
-            return request.getMethod().equalsIgnoreCase(method) && request.getRequestURI().contains(path);
+        boolean matches(String requestMethod, String requestPath) {
+            return requestMethod.equalsIgnoreCase(method) && requestPath.contains(path);
         }
     }
 
@@ -71,8 +71,13 @@ public class EmulatorFaults {
 
     /** The fault to inject instead of the real answer, or null to answer normally. */
     synchronized Fault take(HttpServletRequest request) {
+        return take(request.getMethod(), request.getRequestURI());
+    }
+
+    /** The same for a request inside a batch (ServiceNow's Batch API): its own method and path. */
+    public synchronized Fault take(String method, String path) {
         for (Fault fault : faults) {
-            if (fault.remaining().get() > 0 && fault.matches(request)) {
+            if (fault.remaining().get() > 0 && fault.matches(method, path)) {
                 if (fault.remaining().decrementAndGet() == 0) {
                     faults.remove(fault);
                 }

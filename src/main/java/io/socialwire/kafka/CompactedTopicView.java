@@ -7,9 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -114,7 +111,7 @@ public class CompactedTopicView<V> implements AutoCloseable {
         return entries.size();
     }
 
-    /** Stores the value in Kafka, waiting for the acknowledgement, then in the map. */
+    /** Stores the value in Kafka, waiting for the acknowledgement (or leaving it to a batch's), then in the map. */
     public void put(String key, V value) {
         send(key, write.apply(value));
         entries.put(key, value);
@@ -126,15 +123,14 @@ public class CompactedTopicView<V> implements AutoCloseable {
         entries.remove(key);
     }
 
+    /** Stores the value in Kafka and waits for the acknowledgement, even inside a batch's scope. */
+    public void putAndWait(String key, V value) {
+        DeferredAcks.await(producer.send(new ProducerRecord<>(topic, key, write.apply(value))), topic);
+        entries.put(key, value);
+    }
+
     private void send(String key, String value) {
-        try {
-            producer.send(new ProducerRecord<>(topic, key, value)).get(20, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("Kafka did not acknowledge the write to " + topic, e);
-        }
+        DeferredAcks.acknowledge(producer.send(new ProducerRecord<>(topic, key, value)), topic);
     }
 
     private void follow() {

@@ -52,7 +52,8 @@ public class InFlightBatches implements DisposableBean {
             ranges.merge(key(record), new Range(offset, offset),
                     (a, b) -> new Range(Math.min(a.first(), b.first()), Math.max(a.last(), b.last())));
         }
-        ranges.forEach(view::put);
+        // acknowledged before any target is called, or a crash could leave writes no marker covers
+        ranges.forEach(view::putAndWait);
     }
 
     private static String key(Exchange record) {

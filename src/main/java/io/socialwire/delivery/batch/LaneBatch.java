@@ -21,7 +21,8 @@ public final class LaneBatch {
     private final Map<String, Write> creating = new HashMap<>();
     private final Map<String, Write> upserting = new HashMap<>();
     private final java.util.Set<String> interactions = new java.util.HashSet<>();
-    private final boolean suspect;
+    private final List<Exchange> routed = new ArrayList<>();
+    private boolean suspect;
 
     LaneBatch(boolean suspect) {
         this.suspect = suspect;
@@ -33,6 +34,11 @@ public final class LaneBatch {
      */
     boolean isSuspect() {
         return suspect;
+    }
+
+    /** A call whose outcome is unknown (a timeout, a connection lost): what it may have written is looked up. */
+    void markSuspect() {
+        suspect = true;
     }
 
     /** The write creating this conversation's record in this batch, or null. */
@@ -63,6 +69,15 @@ public final class LaneBatch {
     /** False when this interaction already has a write of this kind in the batch (it came twice). */
     boolean firstTime(String interactionId, String kind) {
         return interactions.add(kind + "/" + interactionId);
+    }
+
+    void routed(Exchange record) {
+        routed.add(record);
+    }
+
+    /** The exchange of each record of the batch, as its route left it. */
+    List<Exchange> routed() {
+        return routed;
     }
 
     List<Write> writes() {

@@ -14,6 +14,8 @@ import io.socialwire.dispatch.DeadLetters;
 import io.socialwire.dispatch.Failures;
 import io.socialwire.identity.IdentityResolver;
 import io.socialwire.identity.Person;
+import io.socialwire.identity.SalesforceQueries;
+import io.socialwire.kafka.DeferredAcks;
 import io.socialwire.model.SocialInteraction;
 import io.socialwire.receipts.Receipts;
 import io.socialwire.sinks.IncidentMapper;
@@ -45,6 +47,10 @@ public class LaneBatches {
 
     /** The record's value and source headers as consumed, for the dead-letter topic. */
     static final String RECORD = "laneRecord";
+    /** The record's own exchange: a kamelet works on a copy, and the write must report to the record's. */
+    private static final String ROUTED = "laneRouted";
+    /** Set by a route on a record: the endpoint its exchange goes to once the batch's writes are done. */
+    public static final String AFTER_WRITE = "afterWrite";
     private static final String CONSUMED = "laneConsumed";
     private static final Logger LOG = LoggerFactory.getLogger(LaneBatches.class);
 
@@ -56,10 +62,12 @@ public class LaneBatches {
     private final InFlightBatches inFlight;
     private final ProducerTemplate camel;
     private final Receipts receipts;
+    private final SalesforceQueries queries;
 
     public LaneBatches(Conversations conversations, IncidentMapper incidents, LeadMapper leads,
                        ServiceNowBatchApi serviceNow, SalesforceCollections salesforce, InFlightBatches inFlight,
-                       ProducerTemplate camel, Receipts receipts) {
+                       ProducerTemplate camel, Receipts receipts, SalesforceQueries queries) {
+        this.queries = queries;
         this.receipts = receipts;
         this.conversations = conversations;
         this.incidents = incidents;
@@ -84,6 +92,8 @@ public class LaneBatches {
             records.add(message);
         }
         exchange.setProperty(CONSUMED, consumed);
+        // the batch's writes to the index and receipts go out together; commit waits for them
+        DeferredAcks.open();
         exchange.setProperty(LaneBatch.PROPERTY, new LaneBatch(inFlight.overlaps(consumed)));
         exchange.getMessage().setBody(records);
     }
@@ -95,18 +105,20 @@ public class LaneBatches {
         consumed.setBody(message.getBody());
         consumed.setHeaders(new HashMap<>(message.getHeaders()));
         exchange.setProperty(RECORD, consumed);
+        exchange.setProperty(ROUTED, exchange);
+        batch(exchange).routed(exchange);
     }
 
     /** A new conversation's ServiceNow record (incident, HR case). */
     public void serviceNowRecord(Exchange exchange, String table, String category) {
         SocialInteraction interaction = interaction(exchange);
-        if (repeated(exchange, "servicenow", "created")) {
+        if (repeated(exchange, "servicenow", false)) {
             return;
         }
         Map<String, Object> fields = incidents.record(interaction, category,
                 exchange.getProperty(IdentityResolver.PERSON, Person.class));
         LaneBatch batch = batch(exchange);
-        Write write = batch.add(Write.Kind.SERVICENOW_RECORD, exchange, table, null, fields, null, null,
+        Write write = batch.add(Write.Kind.SERVICENOW_RECORD, routed(exchange), table, null, fields, null, null,
                 w -> {
                     conversations.createdRecord(w.exchange, "servicenow", table, w.writtenId);
                     LOG.info("Interaction {} created {} {}", interaction.id(), table, w.writtenId);
@@ -116,11 +128,11 @@ public class LaneBatches {
 
     /** A follow-up as a journal entry on the conversation's ServiceNow record. */
     public void serviceNowFollowUp(Exchange exchange, String table) {
-        if (repeated(exchange, "servicenow", "commented")) {
+        if (repeated(exchange, "servicenow", false)) {
             return;
         }
         Write parent = parent(exchange);
-        batch(exchange).add(Write.Kind.SERVICENOW_FOLLOW_UP, exchange, table, null,
+        batch(exchange).add(Write.Kind.SERVICENOW_FOLLOW_UP, routed(exchange), table, null,
                 incidents.followUp(interaction(exchange)), recordId(exchange), parent, w -> commented(w, parent));
     }
 
@@ -131,7 +143,7 @@ public class LaneBatches {
      */
     public void salesforceLead(Exchange exchange, String externalIdField, String taskExternalIdField) {
         SocialInteraction interaction = interaction(exchange);
-        if (repeated(exchange, "salesforce", "created")) {
+        if (repeated(exchange, "salesforce", false)) {
             return;
         }
         LaneBatch batch = batch(exchange);
@@ -143,9 +155,9 @@ public class LaneBatches {
         }
         Map<String, Object> fields = leads.leadFields(interaction);
         fields.put(externalIdField, personKey);
-        Write write = batch.add(Write.Kind.SALESFORCE_UPSERT, exchange, "Lead", externalIdField, fields, null, null,
+        Write write = batch.add(Write.Kind.SALESFORCE_UPSERT, routed(exchange), "Lead", externalIdField, fields, null, null,
                 w -> {
-                    if (w.created) {
+                    if (w.created || batch.isSuspect() && createdBy(w.writtenId, interaction.id())) {
                         conversations.createdRecord(w.exchange, "salesforce", "Lead", w.writtenId);
                     } else {
                         conversations.adoptRecord(w.exchange, "salesforce", "Lead", w.writtenId);
@@ -157,9 +169,16 @@ public class LaneBatches {
         batch.creates(interaction.conversationId(), write);
     }
 
+    /** After a restart inside a batch: did this interaction create the Lead, before the hub stopped? */
+    private boolean createdBy(String leadId, String interactionId) {
+        return queries.first("SELECT Id, Description FROM Lead WHERE Id = " + SalesforceQueries.literal(leadId))
+                .map(lead -> interactionId.equals(SocialContext.createdBy(lead.path("Description").asText(null))))
+                .orElse(false);
+    }
+
     /** A follow-up on the conversation's Lead: a completed Task on it, upserted by the interaction id. */
     public void salesforceFollowUp(Exchange exchange, String taskExternalIdField) {
-        if (repeated(exchange, "salesforce", "commented")) {
+        if (repeated(exchange, "salesforce", false)) {
             return;
         }
         Write parent = parent(exchange);
@@ -170,7 +189,7 @@ public class LaneBatches {
     /** The interaction logged as a completed Task on the author's Contact. */
     public void contactTask(Exchange exchange, String taskExternalIdField) {
         String contactId = exchange.getMessage().getHeader(IdentityResolver.PERSON_ID_HEADER, String.class);
-        if (repeated(exchange, "salesforce", "linked")) {
+        if (repeated(exchange, "salesforce", true)) {
             return;
         }
         task(exchange, batch(exchange), taskExternalIdField, "contact:" + interaction(exchange).id(), contactId, null,
@@ -236,8 +255,27 @@ public class LaneBatches {
         }
     }
 
+    /**
+     * After the flush: the steps a route left for once its record is written (property {@value #AFTER_WRITE}, an
+     * endpoint), such as an alert that links the record, each record's once.
+     */
+    public void afterWrites(Exchange exchange) {
+        for (Exchange record : batch(exchange).routed()) {
+            String endpoint = record.getProperty(AFTER_WRITE, String.class);
+            if (endpoint == null || record.getProperty(LaneBatch.PROPERTY, LaneBatch.class) == null) {
+                continue;
+            }
+            Exchange done = camel.send(endpoint, record);
+            if (done.getException() != null) {
+                throw new IllegalStateException("after writing, " + endpoint + " failed", done.getException());
+            }
+            record.removeProperty(AFTER_WRITE);
+        }
+    }
+
     /** Last step: commits each partition's last offset, now that every record is written or dead-lettered. */
     public void commit(Exchange exchange) {
+        DeferredAcks.awaitAll();
         @SuppressWarnings("unchecked")
         List<Exchange> consumed = exchange.getProperty(CONSUMED, List.class);
         Map<Object, KafkaManualCommit> last = new LinkedHashMap<>();
@@ -253,7 +291,11 @@ public class LaneBatches {
     }
 
     private void writeServiceNow(LaneBatch batch, List<Write> writes) throws InterruptedException {
-        List<Write> pending = batch.isSuspect() ? reconcile(writes) : writes;
+        List<Write> lookUp = writes.stream().filter(w -> batch.isSuspect() || mayExist(w)).toList();
+        List<Write> pending = new ArrayList<>(writes.stream().filter(w -> !lookUp.contains(w)).toList());
+        if (!lookUp.isEmpty()) {
+            pending.addAll(reconcile(lookUp));
+        }
         if (pending.isEmpty()) {
             return;
         }
@@ -264,7 +306,15 @@ public class LaneBatches {
                     : new ServiceNowBatchApi.Request("PATCH", "/now/table/" + w.type + "/" + w.targetRecordId(),
                             w.fields));
         }
-        List<ServiceNowBatchApi.Response> responses = serviceNow.send(requests);
+        List<ServiceNowBatchApi.Response> responses;
+        try {
+            responses = serviceNow.send(requests);
+        } catch (RuntimeException e) {
+            if (!(e.getCause() instanceof org.apache.camel.component.servicenow.ServiceNowException)) {
+                batch.markSuspect(); // no answer: some of the writes may have landed
+            }
+            throw e;
+        }
         RuntimeException later = null;
         for (int i = 0; i < pending.size(); i++) {
             Write w = pending.get(i);
@@ -272,6 +322,7 @@ public class LaneBatches {
             if (r.ok()) {
                 w.written(r.result().path("sys_id").asText(w.targetRecordId()), w.kind == Write.Kind.SERVICENOW_RECORD);
             } else if (Failures.isRetryableStatus(r.status()) || r.status() == 401 || r.status() == 403) {
+                serviceNow.holdOff(r);
                 later = new IllegalStateException("ServiceNow answered " + r.status() + " for a batched request",
                         r.failure());
             } else {
@@ -284,7 +335,16 @@ public class LaneBatches {
     }
 
     /**
-     * After a restart inside a batch: what ServiceNow has already (a record with the conversation's correlation
+     * A new conversation's record may exist although the index does not know it when this interaction is not the
+     * conversation's first (a reply to a post from before the index, a direct message): ServiceNow is asked.
+     */
+    private static boolean mayExist(Write write) {
+        SocialInteraction interaction = interaction(write.exchange);
+        return write.kind == Write.Kind.SERVICENOW_RECORD && !interaction.id().equals(interaction.conversationId());
+    }
+
+    /**
+     * After a restart inside a batch, or for a record that may exist: what ServiceNow has already (a record with the conversation's correlation
      * id, a journal entry naming the interaction) is adopted instead of written again. One call for the batch.
      */
     private List<Write> reconcile(List<Write> writes) throws InterruptedException {
@@ -365,7 +425,8 @@ public class LaneBatches {
                       Write parent, java.util.function.Consumer<Write> onWritten) {
         Map<String, Object> fields = leads.taskFields(interaction(exchange), whoId);
         fields.put(externalIdField, key);
-        batch.add(Write.Kind.SALESFORCE_UPSERT, exchange, "Task", externalIdField, fields, whoId, parent, onWritten);
+        batch.add(Write.Kind.SALESFORCE_UPSERT, routed(exchange), "Task", externalIdField, fields, whoId, parent,
+                onWritten);
     }
 
     private void commented(Write write, Write parent) {
@@ -404,10 +465,16 @@ public class LaneBatches {
      * The same interaction again (a webhook delivered twice, a replay): written already, as its receipt says, or
      * being written in this batch. Nothing to do: the receipt is there or will be.
      */
-    private boolean repeated(Exchange exchange, String system, String action) {
+    private boolean repeated(Exchange exchange, String system, boolean onContact) {
         String id = interaction(exchange).id();
-        boolean written = receipts.of(id).stream().anyMatch(r -> r.system().equals(system) && r.action().equals(action));
-        return written || !batch(exchange).firstTime(id, system + ":" + action);
+        boolean written = receipts.of(id).stream().anyMatch(r -> r.system().equals(system)
+                && (onContact ? r.action().equals("linked") : r.action().equals("created") || r.action().equals("commented")));
+        return written || !batch(exchange).firstTime(id, system + (onContact ? ":contact" : ":record"));
+    }
+
+    private static Exchange routed(Exchange exchange) {
+        Exchange routed = exchange.getProperty(ROUTED, Exchange.class);
+        return routed != null ? routed : exchange;
     }
 
     private static Write parent(Exchange exchange) {

@@ -33,8 +33,8 @@ public class ServiceNowBatchApi {
     public record Request(String method, String path, Map<String, Object> body) {
     }
 
-    /** Its answer: the HTTP status and the decoded JSON body. */
-    public record Response(int status, JsonNode body) {
+    /** Its answer: the HTTP status, the decoded JSON body, and the Retry-After header if any. */
+    public record Response(int status, JsonNode body, String retryAfter) {
 
         public boolean ok() {
             return status >= 200 && status < 300;
@@ -111,21 +111,41 @@ public class ServiceNowBatchApi {
             int index = Integer.parseInt(served.path("id").asText());
             byte[] decoded = served.hasNonNull("body") ? Base64.getDecoder().decode(served.path("body").asText())
                     : new byte[0];
-            responses[index] = new Response(served.path("status_code").asInt(), read(decoded));
+            String retryAfter = null;
+            for (JsonNode header : served.path("headers")) {
+                if (header.path("name").asText().equalsIgnoreCase("Retry-After")) {
+                    retryAfter = header.path("value").asText();
+                }
+            }
+            responses[index] = new Response(served.path("status_code").asInt(), read(decoded), retryAfter);
         }
         List<Response> ordered = new ArrayList<>();
         for (Response r : responses) {
             // a request ServiceNow did not serve (a batch limit): try again later, like an outage
-            ordered.add(r != null ? r : new Response(503, json.createObjectNode()));
+            ordered.add(r != null ? r : new Response(503, json.createObjectNode(), null));
         }
         return ordered;
     }
 
     private Map<String, Object> item(String id, Request r) {
-        return Map.of("id", id, "method", r.method(), "url", "/api" + r.path(),
-                "headers", List.of(Map.of("name", "Content-Type", "value", "application/json"),
-                        Map.of("name", "Accept", "value", "application/json")),
-                "body", r.body() == null ? "" : Base64.getEncoder().encodeToString(bytes(r.body())));
+        Map<String, Object> item = new java.util.LinkedHashMap<>();
+        item.put("id", id);
+        item.put("method", r.method());
+        item.put("url", "/api" + r.path());
+        item.put("headers", List.of(Map.of("name", "Content-Type", "value", "application/json"),
+                Map.of("name", "Accept", "value", "application/json")));
+        if (r.body() != null) {
+            item.put("body", Base64.getEncoder().encodeToString(bytes(r.body())));
+        }
+        return item;
+    }
+
+    /** A request's Retry-After (a rate limit on it): no call to ServiceNow before then. */
+    public void holdOff(Response response) {
+        Instant until = TargetPacing.retryAt(response.retryAfter(), null, clock.instant());
+        if (until != null) {
+            pacing.holdOff(TARGET, until);
+        }
     }
 
     private Exchange post(byte[] body, boolean renewToken) {

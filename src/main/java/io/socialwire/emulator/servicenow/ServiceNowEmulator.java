@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.socialwire.emulator.BasicCredentials;
 import io.socialwire.emulator.CreatedRecords;
+import io.socialwire.emulator.EmulatorFaults;
 import io.socialwire.emulator.EmulatorProperties;
 import io.socialwire.emulator.TokenIssuer;
 import jakarta.servlet.http.HttpServletRequest;
@@ -59,11 +60,14 @@ public class ServiceNowEmulator {
     private static final ObjectMapper BATCH_JSON = new ObjectMapper();
 
     private final EmulatorProperties properties;
+    private final EmulatorFaults faults;
     private final Set<String> tables;
     private final TableStore store;
     private final TokenIssuer tokens;
 
-    public ServiceNowEmulator(EmulatorProperties properties, Clock clock, CreatedRecords created) {
+    public ServiceNowEmulator(EmulatorProperties properties, Clock clock, CreatedRecords created,
+                              EmulatorFaults faults) {
+        this.faults = faults;
         this.properties = properties;
         this.tables = Set.copyOf(properties.servicenowTables());
         this.store = new TableStore(clock, created);
@@ -181,7 +185,16 @@ public class ServiceNowEmulator {
                 }
                 String table = path.group(1);
                 String sysId = path.group(2);
-                Map<String, Object> fields = item.hasNonNull("body") ? BATCH_JSON.readValue(
+                // faults injected on a table path apply to that request inside the batch, as its own answer
+                EmulatorFaults.Fault fault = faults.take(item.path("method").asText(), item.path("url").asText());
+                if (fault != null && fault.kind() == EmulatorFaults.Kind.STATUS) {
+                    if (fault.retryAfterSeconds() != null) {
+                        response.put("headers", List.of(Map.of("name", "Retry-After",
+                                "value", fault.retryAfterSeconds().toString())));
+                    }
+                    throw new ServiceNowError(fault.status(), "Injected fault", "status " + fault.status());
+                }
+                Map<String, Object> fields = !item.path("body").asText("").isEmpty() ? BATCH_JSON.readValue(
                         Base64.getDecoder().decode(item.path("body").asText()), Map.class) : null;
                 switch (item.path("method").asText() + (sysId == null ? "" : "/id")) {
                     case "POST" -> {
@@ -212,7 +225,7 @@ public class ServiceNowEmulator {
             }
             response.put("status_code", status);
             response.put("status_text", status < 300 ? "OK" : "Error");
-            response.put("headers", List.of(Map.of("name", "Content-Type", "value", "application/json")));
+            response.putIfAbsent("headers", List.of(Map.of("name", "Content-Type", "value", "application/json")));
             response.put("execution_time", 1);
             serviced.add(response);
         }
