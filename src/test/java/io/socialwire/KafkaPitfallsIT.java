@@ -74,7 +74,9 @@ class KafkaPitfallsIT extends HubIntegrationTest {
         assertThat(faults.pending()).as("the failure was injected").isEmpty();
         long calls = traffic.calls("servicenow") - callsBefore;
         System.out.printf("10 incidents, one failed batch call: %d ServiceNow calls%n", calls);
-        assertThat(calls).isBetween(2L, 6L);
+        // one record at a time it would be 20 (a lookup and a create each, DMs may have a record); batches need fewer,
+        // however the 10 arrive split across them and whatever the retried batch looks up again
+        assertThat(calls).isBetween(2L, 9L);
         assertThat(hub.serviceNowTable("incident", "correlation_idSTARTSWITHmessenger:dm-" + run))
                 .extracting(i -> i.path("correlation_id").asText()).doesNotHaveDuplicates().hasSize(10);
     }
