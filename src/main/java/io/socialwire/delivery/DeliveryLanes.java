@@ -1,5 +1,7 @@
 package io.socialwire.delivery;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -12,6 +14,8 @@ import io.socialwire.model.SocialInteraction;
 import io.socialwire.routing.DepartmentRoutes;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.support.DefaultMessage;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.slf4j.Logger;
@@ -33,6 +37,7 @@ public class DeliveryLanes implements CamelContextConfiguration, DisposableBean 
     static final String TEMPLATE = "deliver";
     public static final String LANE_HEADER = "lane";
     public static final String TOPIC_HEADER = "laneTopic";
+    private static final String HAND_OVERS = "handOvers";
 
     private final KafkaTopics topics;
     private final CompactedTopicView<String> lanes;
@@ -71,6 +76,34 @@ public class DeliveryLanes implements CamelContextConfiguration, DisposableBean 
         }
         exchange.getMessage().setHeader(LANE_HEADER, lane);
         exchange.getMessage().setHeader(TOPIC_HEADER, open(lane));
+    }
+
+    /** Dispatch, before its batch is split: where the records handed to lanes are gathered. */
+    public void startHandOvers(Exchange exchange) {
+        exchange.setProperty(HAND_OVERS, new ArrayList<Message>());
+    }
+
+    /** Dispatch, for each record: the enriched interaction (the body) joins its lane's records, to be sent together. */
+    public void handOver(Exchange exchange) {
+        DefaultMessage record = new DefaultMessage(exchange.getContext());
+        record.setBody(exchange.getMessage().getBody(String.class));
+        exchange.getMessage().getHeaders().forEach((name, value) -> {
+            if (!name.startsWith("kafka.") && !name.startsWith("Camel")) {
+                record.setHeader(name, value);
+            }
+        });
+        record.setHeader(KafkaConstants.KEY, exchange.getMessage().getHeader(KafkaConstants.KEY));
+        record.setHeader(KafkaConstants.OVERRIDE_TOPIC, exchange.getMessage().getHeader(TOPIC_HEADER));
+        @SuppressWarnings("unchecked")
+        List<Message> handOvers = exchange.getProperty(HAND_OVERS, List.class);
+        handOvers.add(record);
+    }
+
+    /** Dispatch, after the split: the batch's records for the lanes, each with its lane's topic. */
+    public List<Message> handOvers(Exchange exchange) {
+        @SuppressWarnings("unchecked")
+        List<Message> handOvers = exchange.getProperty(HAND_OVERS, List.class);
+        return handOvers;
     }
 
     /** A lane consumer: the headers dispatch derived from the enriched interaction it received. */

@@ -12,10 +12,10 @@ import io.socialwire.conversation.Conversations;
 import io.socialwire.conversation.ThreadRecord;
 import io.socialwire.dispatch.DeadLetters;
 import io.socialwire.dispatch.Failures;
+import io.socialwire.dispatch.KafkaBatches;
 import io.socialwire.identity.IdentityResolver;
 import io.socialwire.identity.Person;
 import io.socialwire.identity.SalesforceQueries;
-import io.socialwire.kafka.DeferredAcks;
 import io.socialwire.model.SocialInteraction;
 import io.socialwire.receipts.Receipts;
 import io.socialwire.sinks.IncidentMapper;
@@ -24,8 +24,6 @@ import io.socialwire.sinks.SocialContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.ProducerTemplate;
-import org.apache.camel.component.kafka.KafkaConstants;
-import org.apache.camel.component.kafka.consumer.KafkaManualCommit;
 import org.apache.camel.component.salesforce.api.SalesforceException;
 import org.apache.camel.component.salesforce.api.dto.RestError;
 import org.apache.camel.component.salesforce.api.dto.UpsertSObjectResult;
@@ -51,7 +49,6 @@ public class LaneBatches {
     private static final String ROUTED = "laneRouted";
     /** Set by a route on a record: the endpoint its exchange goes to once the batch's writes are done. */
     public static final String AFTER_WRITE = "afterWrite";
-    private static final String CONSUMED = "laneConsumed";
     private static final Logger LOG = LoggerFactory.getLogger(LaneBatches.class);
 
     private final Conversations conversations;
@@ -78,24 +75,11 @@ public class LaneBatches {
         this.camel = camel;
     }
 
-    /** First step: the polled records become the messages the route splits (without their commit handles). */
+    /** After {@code kafkaBatches.open}: the batch's writes, and whether it overlaps one cut short by a stop. */
     public void open(Exchange exchange) {
         @SuppressWarnings("unchecked")
-        List<Exchange> consumed = exchange.getMessage().getBody(List.class);
-        List<Message> records = new ArrayList<>();
-        for (Exchange record : consumed) {
-            DefaultMessage message = new DefaultMessage(exchange.getContext());
-            message.setBody(record.getMessage().getBody());
-            message.setHeaders(new HashMap<>(record.getMessage().getHeaders()));
-            // a record dead-lettered inside the batch must not commit past the records before it
-            message.removeHeader(KafkaConstants.MANUAL_COMMIT);
-            records.add(message);
-        }
-        exchange.setProperty(CONSUMED, consumed);
-        // the batch's writes to the index and receipts go out together; commit waits for them
-        DeferredAcks.open();
+        List<Exchange> consumed = exchange.getProperty(KafkaBatches.CONSUMED, List.class);
         exchange.setProperty(LaneBatch.PROPERTY, new LaneBatch(inFlight.overlaps(consumed)));
-        exchange.getMessage().setBody(records);
     }
 
     /** First step for each record: keeps what was consumed, should the record be dead-lettered after the split. */
@@ -206,7 +190,7 @@ public class LaneBatches {
         if (batch.writes().isEmpty()) {
             return;
         }
-        inFlight.flushing(exchange.getProperty(CONSUMED, List.class));
+        inFlight.flushing(exchange.getProperty(KafkaBatches.CONSUMED, List.class));
         RuntimeException retry = null;
         java.util.Set<Boolean> failing = new java.util.HashSet<>(); // by "is Salesforce": a target failing is left alone
         while (true) {
@@ -271,23 +255,6 @@ public class LaneBatches {
             }
             record.removeProperty(AFTER_WRITE);
         }
-    }
-
-    /** Last step: commits each partition's last offset, now that every record is written or dead-lettered. */
-    public void commit(Exchange exchange) {
-        DeferredAcks.awaitAll();
-        @SuppressWarnings("unchecked")
-        List<Exchange> consumed = exchange.getProperty(CONSUMED, List.class);
-        Map<Object, KafkaManualCommit> last = new LinkedHashMap<>();
-        for (Exchange record : consumed) {
-            KafkaManualCommit commit = record.getMessage().getHeader(KafkaConstants.MANUAL_COMMIT,
-                    KafkaManualCommit.class);
-            if (commit == null) {
-                throw new IllegalStateException("delivery lanes must consume with allowManualCommit=true");
-            }
-            last.put(record.getMessage().getHeader(KafkaConstants.PARTITION), commit);
-        }
-        last.values().forEach(KafkaManualCommit::commit);
     }
 
     private void writeServiceNow(LaneBatch batch, List<Write> writes) throws InterruptedException {
