@@ -26,6 +26,7 @@ public class KafkaBatches {
 
     /** The polled records' exchanges, as camel-kafka gave them. */
     public static final String CONSUMED = "kafkaBatch";
+    private static final String ACKS = "kafkaBatchAcks";
 
     public void open(Exchange exchange) {
         @SuppressWarnings("unchecked")
@@ -39,12 +40,14 @@ public class KafkaBatches {
             records.add(message);
         }
         exchange.setProperty(CONSUMED, consumed);
-        DeferredAcks.open();
+        exchange.setProperty(ACKS, DeferredAcks.open());
         exchange.getMessage().setBody(records);
     }
 
     public void commit(Exchange exchange) {
-        DeferredAcks.awaitAll();
+        @SuppressWarnings("unchecked")
+        List<java.util.concurrent.Future<?>> acks = exchange.getProperty(ACKS, List.class);
+        DeferredAcks.awaitAll(acks);
         @SuppressWarnings("unchecked")
         List<Exchange> consumed = exchange.getProperty(CONSUMED, List.class);
         Map<Object, KafkaManualCommit> last = new LinkedHashMap<>();

@@ -133,6 +133,7 @@ public class CompactedTopicView<V> implements AutoCloseable {
         DeferredAcks.acknowledge(producer.send(new ProducerRecord<>(topic, key, value)), topic);
     }
 
+
     private void follow() {
         try {
             while (running) {

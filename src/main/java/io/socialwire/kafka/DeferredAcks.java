@@ -1,6 +1,7 @@
 package io.socialwire.kafka;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -8,10 +9,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Lets the writes a batch makes to compacted topics (index, receipts, lanes) go out together: between
- * {@link #open()} and {@link #awaitAll()} on a thread, a write does not wait for Kafka's acknowledgement on its
- * own; {@link #awaitAll()} waits for all of them, before the batch's offsets are committed. Outside a scope every
- * write waits for its own acknowledgement.
+ * Lets the writes a batch makes to the compacted stores (index, receipts, lanes) go out together: after
+ * {@link #open()} on a consumer thread, a store write there does not wait for Kafka's acknowledgement but joins the
+ * batch's list, which {@link #awaitAll} waits for before the batch's offsets are committed (from whatever thread
+ * the batch ends on: an asynchronous component may hand the route to its own thread, where writes wait for
+ * themselves). Elsewhere every write waits for its own acknowledgement.
  */
 public final class DeferredAcks {
 
@@ -20,23 +22,27 @@ public final class DeferredAcks {
     private DeferredAcks() {
     }
 
-    /** Starts a scope on this thread, dropping what an earlier, failed batch left. */
-    public static void open() {
-        PENDING.set(new ArrayList<>());
+    /** Starts a batch on this thread; the list its writes join (a newer batch on the thread replaces it). */
+    public static List<Future<?>> open() {
+        List<Future<?>> pending = Collections.synchronizedList(new ArrayList<>());
+        PENDING.set(pending);
+        return pending;
     }
 
-    /** Waits for every write of the scope, which ends. */
-    public static void awaitAll() {
-        List<Future<?>> pending = PENDING.get();
-        PENDING.remove();
-        if (pending != null) {
+    /** Waits for every write of the batch; throws if Kafka refused one. */
+    public static void awaitAll(List<Future<?>> pending) {
+        if (pending == null) {
+            return;
+        }
+        synchronized (pending) {
             for (Future<?> write : pending) {
-                await(write, "a batched write");
+                await(write, "a store");
             }
+            pending.clear();
         }
     }
 
-    /** Waits for this write now, or leaves it to the thread's scope. */
+    /** Waits for this write now, or leaves it to the batch this thread is in. */
     static void acknowledge(Future<?> write, String topic) {
         List<Future<?>> pending = PENDING.get();
         if (pending != null) {
@@ -53,7 +59,7 @@ public final class DeferredAcks {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("Kafka did not acknowledge " + what, e);
+            throw new IllegalStateException("Kafka did not acknowledge the write to " + what, e);
         }
     }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,8 @@ final class SObjectStore {
     }
 
     private final Map<String, Map<String, Object>> records = new LinkedHashMap<>();
+    /** Records by type prefix, so a query or an upsert reads only its type's. */
+    private final Map<String, Map<String, Map<String, Object>>> byType = new HashMap<>();
     private final SObjectSchema schema;
     private final Clock clock;
     private final CreatedRecords created;
@@ -51,6 +54,7 @@ final class SObjectStore {
         record.putAll(values);
         derive(type, record);
         records.put(id, record);
+        byType.computeIfAbsent(type.keyPrefix(), k -> new LinkedHashMap<>()).put(id, record);
         created.add("salesforce", type.name(), id, record);
         return id;
     }
@@ -60,8 +64,7 @@ final class SObjectStore {
         String field = type.field(externalIdField).filter(f -> f.endsWith("__c") || f.equals("Id"))
                 .orElseThrow(() -> new SalesforceError(404, "NOT_FOUND",
                         "Provided external ID field does not exist or is not accessible: " + externalIdField));
-        List<String> matches = records.values().stream()
-                .filter(r -> r.get("Id").toString().startsWith(type.keyPrefix()))
+        List<String> matches = ofType(type).values().stream()
                 .filter(r -> Objects.equals(String.valueOf(r.get(field)), value))
                 .map(r -> r.get("Id").toString()).toList();
         if (matches.size() > 1) {
@@ -89,15 +92,28 @@ final class SObjectStore {
     }
 
     synchronized void delete(String typeName, String id) {
-        find(schema.type(typeName), id);
+        SObjectSchema.Type type = schema.type(typeName);
+        find(type, id);
         records.remove(id);
+        ofType(type).remove(id);
     }
 
     synchronized List<Map<String, Object>> all(SObjectSchema.Type type) {
         List<Map<String, Object>> result = new ArrayList<>();
-        records.values().stream().filter(r -> r.get("Id").toString().startsWith(type.keyPrefix()))
-                .forEach(r -> result.add(new LinkedHashMap<>(r)));
+        ofType(type).values().forEach(r -> result.add(new LinkedHashMap<>(r)));
         return result;
+    }
+
+    /** The records of a type that match, copied (a query's scan, without copying the others). */
+    synchronized List<Map<String, Object>> matching(SObjectSchema.Type type,
+                                                    java.util.function.Predicate<Map<String, Object>> filter) {
+        List<Map<String, Object>> result = new ArrayList<>();
+        ofType(type).values().stream().filter(filter).forEach(r -> result.add(new LinkedHashMap<>(r)));
+        return result;
+    }
+
+    private Map<String, Map<String, Object>> ofType(SObjectSchema.Type type) {
+        return byType.getOrDefault(type.keyPrefix(), Map.of());
     }
 
     /** Runs a write so that either all of it or none of it happens (composite allOrNone). */
@@ -110,6 +126,8 @@ final class SObjectStore {
         } catch (RuntimeException e) {
             records.clear();
             records.putAll(before);
+            byType.clear();
+            before.forEach((id, r) -> byType.computeIfAbsent(id.substring(0, 3), k -> new LinkedHashMap<>()).put(id, r));
             sequence = sequenceBefore;
             throw e;
         }

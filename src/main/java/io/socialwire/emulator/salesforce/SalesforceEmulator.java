@@ -190,7 +190,7 @@ public class SalesforceEmulator {
     public ResponseEntity<Object> query(@RequestParam("q") String q, HttpServletRequest request) {
         authorize(request);
         Soql soql = Soql.parse(q, store.schema());
-        List<Map<String, Object>> records = soql.run(store.all(soql.type()));
+        List<Map<String, Object>> records = soql.run(store.matching(soql.type(), soql::matches));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("totalSize", records.size());
         body.put("done", true);
@@ -292,7 +292,7 @@ public class SalesforceEmulator {
                 }
                 String q = java.net.URLDecoder.decode(url.substring(url.indexOf("?q=") + 3), StandardCharsets.UTF_8);
                 Soql soql = Soql.parse(q, store.schema());
-                List<Map<String, Object>> records = soql.run(store.all(soql.type()));
+                List<Map<String, Object>> records = soql.run(store.matching(soql.type(), soql::matches));
                 response.put("body", Map.of("totalSize", records.size(), "done", true, "records", records));
                 response.put("httpStatusCode", 200);
             } catch (SalesforceError e) {

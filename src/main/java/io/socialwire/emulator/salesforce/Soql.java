@@ -21,7 +21,7 @@ final class Soql {
             "(?is)^\\s*SELECT\\s+(.+?)\\s+FROM\\s+(\\w+)(?:\\s+WHERE\\s+(.+?))?"
                     + "(?:\\s+ORDER\\s+BY\\s+(\\w+)(?:\\s+(ASC|DESC))?)?(?:\\s+LIMIT\\s+(\\d+))?\\s*$");
     private static final Pattern CONDITION = Pattern.compile(
-            "(?is)\\s*(\\w+)\\s*(!=|=|LIKE|IN)\\s*('(?:[^'\\\\]|\\\\.)*'|[\\w.+-]+|\\((?:\\s*'(?:[^'\\\\]|\\\\.)*'\\s*,?)+\\))\\s*");
+            "(?is)\\s*(\\w+)\\s*(!=|=|LIKE|IN)\\s*('(?:[^'\\\\]|\\\\.)*'|[\\w.+-]+|\\(.*\\))\\s*");
     private static final Pattern LIST_ITEM = Pattern.compile("'(?:[^'\\\\]|\\\\.)*'");
 
     private record Condition(String field, String operator, Object value) {
@@ -61,7 +61,7 @@ final class Soql {
         }
         List<Condition> conditions = new ArrayList<>();
         if (m.group(3) != null) {
-            for (String part : m.group(3).split("(?i)\\s+AND\\s+(?=(?:[^']*'[^']*')*[^']*$)")) {
+            for (String part : conjuncts(m.group(3))) {
                 Matcher c = CONDITION.matcher(part);
                 if (!c.matches()) {
                     throw malformed("unexpected token in WHERE: " + part.trim());
@@ -75,8 +75,38 @@ final class Soql {
                 m.group(6) == null ? null : Integer.parseInt(m.group(6)));
     }
 
+    /** The WHERE clause split at each AND outside quotes and parentheses (a scan: no regex backtracking). */
+    private static List<String> conjuncts(String where) {
+        List<String> parts = new ArrayList<>();
+        boolean quoted = false;
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i < where.length(); i++) {
+            char c = where.charAt(i);
+            if (quoted && c == '\\') {
+                i++;
+            } else if (c == '\'') {
+                quoted = !quoted;
+            } else if (!quoted && (c == '(' || c == ')')) {
+                depth += c == '(' ? 1 : -1;
+            } else if (!quoted && depth == 0 && Character.isWhitespace(c) && i + 4 < where.length()
+                    && where.regionMatches(true, i + 1, "AND", 0, 3) && Character.isWhitespace(where.charAt(i + 4))) {
+                parts.add(where.substring(start, i));
+                start = i + 5;
+                i += 4;
+            }
+        }
+        parts.add(where.substring(start));
+        return parts;
+    }
+
     SObjectSchema.Type type() {
         return type;
+    }
+
+    /** Whether a record meets the WHERE clause. */
+    boolean matches(Map<String, Object> record) {
+        return conditions.stream().allMatch(c -> holds(c, record.get(c.field())));
     }
 
     List<Map<String, Object>> run(List<Map<String, Object>> records) {
