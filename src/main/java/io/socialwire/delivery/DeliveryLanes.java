@@ -38,6 +38,7 @@ public class DeliveryLanes implements CamelContextConfiguration, DisposableBean 
     public static final String LANE_HEADER = "lane";
     public static final String TOPIC_HEADER = "laneTopic";
     private static final String HAND_OVERS = "handOvers";
+    private static final String SPLIT_INDEX = "socialwireBatchIndex";
 
     private final KafkaTopics topics;
     private final CompactedTopicView<String> lanes;
@@ -56,7 +57,7 @@ public class DeliveryLanes implements CamelContextConfiguration, DisposableBean 
      * before the interaction is handed over. Sets the {@code lane} and {@code laneTopic} headers; none for the
      * deletion of a post no lane has seen.
      */
-    public void assign(Exchange exchange) {
+    public synchronized void assign(Exchange exchange) {
         SocialInteraction interaction = exchange.getMessage().getBody(SocialInteraction.class);
         if (SocialInteraction.DELETE.equals(interaction.kind())) {
             // the deleted post started a conversation: redact it in that lane, after what is queued there
@@ -80,7 +81,7 @@ public class DeliveryLanes implements CamelContextConfiguration, DisposableBean 
 
     /** Dispatch, before its batch is split: where the records handed to lanes are gathered. */
     public void startHandOvers(Exchange exchange) {
-        exchange.setProperty(HAND_OVERS, new ArrayList<Message>());
+        exchange.setProperty(HAND_OVERS, java.util.Collections.synchronizedList(new ArrayList<Message>()));
     }
 
     /** Dispatch, for each record: the enriched interaction (the body) joins its lane's records, to be sent together. */
@@ -94,6 +95,7 @@ public class DeliveryLanes implements CamelContextConfiguration, DisposableBean 
         });
         record.setHeader(KafkaConstants.KEY, exchange.getMessage().getHeader(KafkaConstants.KEY));
         record.setHeader(KafkaConstants.OVERRIDE_TOPIC, exchange.getMessage().getHeader(TOPIC_HEADER));
+        record.setHeader(SPLIT_INDEX, exchange.getProperty(Exchange.SPLIT_INDEX, 0, Integer.class));
         @SuppressWarnings("unchecked")
         List<Message> handOvers = exchange.getProperty(HAND_OVERS, List.class);
         handOvers.add(record);
@@ -102,7 +104,10 @@ public class DeliveryLanes implements CamelContextConfiguration, DisposableBean 
     /** Dispatch, after the split: the batch's records for the lanes, each with its lane's topic. */
     public List<Message> handOvers(Exchange exchange) {
         @SuppressWarnings("unchecked")
-        List<Message> handOvers = exchange.getProperty(HAND_OVERS, List.class);
+        List<Message> handOvers = new ArrayList<>(exchange.getProperty(HAND_OVERS, List.class));
+        // enriched in parallel: back in the order they were consumed, so a conversation keeps its order
+        handOvers.sort(java.util.Comparator.comparing(m -> m.getHeader(SPLIT_INDEX, Integer.class)));
+        handOvers.forEach(m -> m.removeHeader(SPLIT_INDEX));
         return handOvers;
     }
 

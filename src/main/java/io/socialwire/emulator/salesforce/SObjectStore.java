@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 import io.socialwire.emulator.CreatedRecords;
@@ -23,6 +22,8 @@ final class SObjectStore {
     }
 
     private final Map<String, Map<String, Object>> records = new LinkedHashMap<>();
+    /** External ID value to record id, per type prefix and field, built at the first upsert by that field. */
+    private final Map<String, Map<String, List<String>>> externalIds = new HashMap<>();
     /** Records by type prefix, so a query or an upsert reads only its type's. */
     private final Map<String, Map<String, Map<String, Object>>> byType = new HashMap<>();
     private final SObjectSchema schema;
@@ -55,6 +56,7 @@ final class SObjectStore {
         derive(type, record);
         records.put(id, record);
         byType.computeIfAbsent(type.keyPrefix(), k -> new LinkedHashMap<>()).put(id, record);
+        indexKeys(type, record, true);
         created.add("salesforce", type.name(), id, record);
         return id;
     }
@@ -64,9 +66,7 @@ final class SObjectStore {
         String field = type.field(externalIdField).filter(f -> f.endsWith("__c") || f.equals("Id"))
                 .orElseThrow(() -> new SalesforceError(404, "NOT_FOUND",
                         "Provided external ID field does not exist or is not accessible: " + externalIdField));
-        List<String> matches = ofType(type).values().stream()
-                .filter(r -> Objects.equals(String.valueOf(r.get(field)), value))
-                .map(r -> r.get("Id").toString()).toList();
+        List<String> matches = List.copyOf(externalIds(type, field).getOrDefault(value, List.of()));
         if (matches.size() > 1) {
             throw new SalesforceError(300, "MULTIPLE_CHOICES", "More than one record found for " + field);
         }
@@ -82,7 +82,9 @@ final class SObjectStore {
     synchronized void update(String typeName, String id, Map<String, Object> fields) {
         SObjectSchema.Type type = schema.type(typeName);
         Map<String, Object> record = find(type, id);
+        indexKeys(type, record, false);
         record.putAll(validate(type, fields, false));
+        indexKeys(type, record, true);
         record.put("LastModifiedDate", SF_TIME.format(clock.instant()));
         derive(type, record);
     }
@@ -93,7 +95,7 @@ final class SObjectStore {
 
     synchronized void delete(String typeName, String id) {
         SObjectSchema.Type type = schema.type(typeName);
-        find(type, id);
+        indexKeys(type, find(type, id), false);
         records.remove(id);
         ofType(type).remove(id);
     }
@@ -112,6 +114,31 @@ final class SObjectStore {
         return result;
     }
 
+    private Map<String, List<String>> externalIds(SObjectSchema.Type type, String field) {
+        return externalIds.computeIfAbsent(type.keyPrefix() + "/" + field, k -> {
+            Map<String, List<String>> index = new HashMap<>();
+            ofType(type).values().forEach(r -> index.computeIfAbsent(String.valueOf(r.get(field)),
+                    v -> new ArrayList<>()).add(r.get("Id").toString()));
+            return index;
+        });
+    }
+
+    /** Adds the record to (or removes it from) the external id indexes of its type. */
+    private void indexKeys(SObjectSchema.Type type, Map<String, Object> record, boolean add) {
+        String prefix = type.keyPrefix() + "/";
+        externalIds.forEach((key, index) -> {
+            if (key.startsWith(prefix)) {
+                String value = String.valueOf(record.get(key.substring(prefix.length())));
+                String id = record.get("Id").toString();
+                if (add) {
+                    index.computeIfAbsent(value, v -> new ArrayList<>()).add(id);
+                } else if (index.containsKey(value)) {
+                    index.get(value).remove(id);
+                }
+            }
+        });
+    }
+
     private Map<String, Map<String, Object>> ofType(SObjectSchema.Type type) {
         return byType.getOrDefault(type.keyPrefix(), Map.of());
     }
@@ -127,6 +154,7 @@ final class SObjectStore {
             records.clear();
             records.putAll(before);
             byType.clear();
+            externalIds.clear();
             before.forEach((id, r) -> byType.computeIfAbsent(id.substring(0, 3), k -> new LinkedHashMap<>()).put(id, r));
             sequence = sequenceBefore;
             throw e;
