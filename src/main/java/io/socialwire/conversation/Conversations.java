@@ -2,8 +2,6 @@ package io.socialwire.conversation;
 
 import java.io.InputStream;
 import java.time.Clock;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -76,16 +74,6 @@ public class Conversations {
         exchange.getMessage().setHeader(RECORD_HEADER, creating.record());
     }
 
-    /** After a ServiceNow search by correlation_id: adopt the record found in the table, if any. */
-    public void adoptServiceNowRecord(Exchange exchange, String table) {
-        List<?> found = exchange.getMessage().getBody(List.class);
-        if (found != null && !found.isEmpty()) {
-            Map<?, ?> record = (Map<?, ?>) found.get(0);
-            adopt(exchange, "servicenow", table, (String) record.get("sys_id"),
-                    SocialContext.createdBy((String) record.get("description")));
-        }
-    }
-
     /** After a Salesforce search: adopt the record found, if any. */
     public void adoptSalesforceRecord(Exchange exchange, String type) {
         Optional<JsonNode> found = salesforce.firstRecord(exchange.getMessage().getBody(InputStream.class));
@@ -101,11 +89,6 @@ public class Conversations {
     /** A Salesforce record the author was matched to becomes the conversation's record. */
     public void adoptPerson(Exchange exchange, String type, String id) {
         adopt(exchange, "salesforce", type, id, null);
-    }
-
-    public void createdServiceNowRecord(Exchange exchange, String table) {
-        Map<?, ?> record = exchange.getMessage().getBody(Map.class);
-        created(exchange, "servicenow", table, (String) record.get("sys_id"));
     }
 
     /**

@@ -3,19 +3,16 @@ package io.socialwire.sinks;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.socialwire.identity.IdentityProperties;
 import io.socialwire.identity.IdentityResolver;
-import io.socialwire.identity.SalesforceQueries;
 import io.socialwire.model.Author;
 import io.socialwire.model.Channels;
 import io.socialwire.model.SocialInteraction;
 import org.springframework.stereotype.Component;
 
 /**
- * Interactions to Salesforce Leads and Tasks, as JSON strings (camel-salesforce sends a Map as {@code toString()},
- * which is not JSON). External id fields are in the upsert URL, never in the body, as Salesforce requires.
+ * Interactions to Salesforce Leads and Tasks: their fields, for sObject Collections upserts (the batch adds the
+ * External ID field and each record's type).
  */
 @Component("leadMapper")
 public class LeadMapper {
@@ -25,11 +22,9 @@ public class LeadMapper {
     /** The Task's person (Lead or Contact). */
     public static final String WHO = "WhoId";
 
-    private final ObjectMapper json;
     private final IdentityProperties identity;
 
-    public LeadMapper(ObjectMapper json, IdentityProperties identity) {
-        this.json = json;
+    public LeadMapper(IdentityProperties identity) {
         this.identity = identity;
     }
 
@@ -41,16 +36,6 @@ public class LeadMapper {
         Author author = interaction.author();
         return author == null || author.id() == null ? interaction.conversationId()
                 : interaction.channel() + ":author:" + author.id();
-    }
-
-    /** Finds the Lead a person's earlier conversation created. */
-    public String findQuery(SocialInteraction interaction, String externalIdField) {
-        return "SELECT Id, Description FROM Lead WHERE " + externalIdField + " = "
-                + SalesforceQueries.literal(personKey(interaction)) + " LIMIT 1";
-    }
-
-    public String lead(SocialInteraction interaction) throws JsonProcessingException {
-        return json.writeValueAsString(leadFields(interaction));
     }
 
     /** The Lead's fields, without its External ID. */
@@ -82,12 +67,9 @@ public class LeadMapper {
         return fields;
     }
 
-    /** A completed Task on the person (Lead or Contact): a follow-up in their conversation, or their history. */
-    public String task(SocialInteraction interaction, String whoId) throws JsonProcessingException {
-        return json.writeValueAsString(taskFields(interaction, whoId));
-    }
-
-    /** The Task's fields, without its External ID; {@link #WHO} null when the person's record is not written yet. */
+    /**
+     * A completed Task on the person (Lead or Contact), a follow-up in their conversation or their history: its
+     * fields, without its External ID; {@link #WHO} null when the person's record is not written yet. */
     public Map<String, Object> taskFields(SocialInteraction interaction, String whoId) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("Subject", SocialContext.subject(interaction));

@@ -4,12 +4,13 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.socialwire.conversation.Conversations;
-import io.socialwire.conversation.ThreadRecord;
 import io.socialwire.dispatch.DeadLetters;
 import io.socialwire.dispatch.Failures;
 import io.socialwire.dispatch.KafkaBatches;
@@ -45,6 +46,7 @@ public class LaneBatches {
 
     /** The record's value and source headers as consumed, for the dead-letter topic. */
     static final String RECORD = "laneRecord";
+    private static final String SALESFORCE = "salesforce";
     /** The record's own exchange: a kamelet works on a copy, and the write must report to the record's. */
     private static final String ROUTED = "laneRouted";
     /** Set by a route on a record: the endpoint its exchange goes to once the batch's writes are done. */
@@ -192,7 +194,7 @@ public class LaneBatches {
         }
         inFlight.flushing(exchange.getProperty(KafkaBatches.CONSUMED, List.class));
         RuntimeException retry = null;
-        java.util.Set<Boolean> failing = new java.util.HashSet<>(); // by "is Salesforce": a target failing is left alone
+        Set<String> failing = new HashSet<>(); // a target that failed is left alone until the retry
         while (true) {
             deadLetterOrphans(batch);
             List<Write> ready = batch.writes().stream().filter(Write::isReady).toList();
@@ -211,12 +213,12 @@ public class LaneBatches {
             calls.addAll(toSalesforce.values());
             // each target on its own: one that is down does not hold up the writes to the others
             for (List<Write> call : calls) {
-                boolean toSf = call.get(0).kind == Write.Kind.SALESFORCE_UPSERT;
-                if (failing.contains(toSf)) {
+                String target = call.get(0).target();
+                if (failing.contains(target)) {
                     continue;
                 }
                 try {
-                    if (toSf) {
+                    if (target.equals(SALESFORCE)) {
                         writeSalesforce(call);
                     } else {
                         writeServiceNow(batch, call);
@@ -226,7 +228,7 @@ public class LaneBatches {
                         call.stream().filter(w -> !w.done).forEach(w -> deadLetter(w, e));
                     } else {
                         retry = e;
-                        failing.add(toSf);
+                        failing.add(target);
                     }
                 }
             }

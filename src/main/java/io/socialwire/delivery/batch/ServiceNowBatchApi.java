@@ -96,10 +96,9 @@ public class ServiceNowBatchApi {
         }
         int status = status(answer);
         if (status != 200) {
-            Instant until = TargetPacing.retryAt(answer.getMessage().getHeader("Retry-After", String.class),
-                    answer.getMessage().getHeader("X-RateLimit-Reset", String.class), clock.instant());
-            if (until != null && (status == 429 || status == 503)) {
-                pacing.holdOff(TARGET, until);
+            if (status == 429 || status == 503) {
+                holdOff(answer.getMessage().getHeader("Retry-After", String.class),
+                        answer.getMessage().getHeader("X-RateLimit-Reset", String.class));
             }
             JsonNode error = read(answer.getMessage().getBody(byte[].class)).path("error");
             throw refused(new ServiceNowException(status, "failure",
@@ -142,7 +141,11 @@ public class ServiceNowBatchApi {
 
     /** A request's Retry-After (a rate limit on it): no call to ServiceNow before then. */
     public void holdOff(Response response) {
-        Instant until = TargetPacing.retryAt(response.retryAfter(), null, clock.instant());
+        holdOff(response.retryAfter(), null);
+    }
+
+    private void holdOff(String retryAfter, String rateLimitReset) {
+        Instant until = TargetPacing.retryAt(retryAfter, rateLimitReset, clock.instant());
         if (until != null) {
             pacing.holdOff(TARGET, until);
         }

@@ -43,9 +43,14 @@ public final class Write {
         this.onWritten = onWritten;
     }
 
+    /** The system written to: salesforce or servicenow. */
+    String target() {
+        return kind == Kind.SALESFORCE_UPSERT ? "salesforce" : "servicenow";
+    }
+
     /** Where the record this write creates lives, as the {@code record} header names it. */
     public String record() {
-        return (kind == Kind.SALESFORCE_UPSERT ? "salesforce:" : "servicenow:") + type;
+        return target() + ":" + type;
     }
 
     /** The id of the record written (sys_id, sObject id). */
