@@ -64,18 +64,18 @@ public record Condition(
     Compiled compile(String ruleName) {
         List<Check> checks = new ArrayList<>();
         if (keywords != null && keywords.any() != null && !keywords.any().isEmpty()) {
-            List<Pattern> any = keywords.any().stream().map(Condition::wordPattern).toList();
+            List<Word> any = keywords.any().stream().map(Word::of).toList();
             checks.add((i, s, now) -> {
                 String text = lowered(i);
-                return any.stream().map(p -> p.matcher(text)).filter(Matcher::find).findFirst()
-                        .map(m -> "keywords.any: \"" + m.group() + "\"");
+                return any.stream().filter(w -> w.in(text)).findFirst()
+                        .map(w -> "keywords.any: \"" + w.word() + "\"");
             });
         }
         if (keywords != null && keywords.all() != null && !keywords.all().isEmpty()) {
-            List<Pattern> all = keywords.all().stream().map(Condition::wordPattern).toList();
+            List<Word> all = keywords.all().stream().map(Word::of).toList();
             checks.add((i, s, now) -> {
                 String text = lowered(i);
-                return all.stream().allMatch(p -> p.matcher(text).find())
+                return all.stream().allMatch(w -> w.in(text))
                         ? Optional.of("keywords.all: " + keywords.all()) : Optional.empty();
             });
         }
@@ -194,9 +194,18 @@ public record Condition(
         });
     }
 
-    private static Pattern wordPattern(String keyword) {
-        return Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(keyword.toLowerCase(Locale.ROOT))
-                + "(?![\\p{L}\\p{N}])");
+    /** A keyword, matched as a whole word; the regex runs only where the text contains it at all. */
+    private record Word(String word, Pattern pattern) {
+
+        static Word of(String keyword) {
+            String word = keyword.toLowerCase(Locale.ROOT);
+            return new Word(word, Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(word)
+                    + "(?![\\p{L}\\p{N}])"));
+        }
+
+        boolean in(String loweredText) {
+            return loweredText.contains(word) && pattern.matcher(loweredText).find();
+        }
     }
 
     private static String lowered(SocialInteraction interaction) {
