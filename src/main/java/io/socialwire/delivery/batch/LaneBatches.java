@@ -143,7 +143,9 @@ public class LaneBatches {
         fields.put(externalIdField, personKey);
         Write write = batch.add(Write.Kind.SALESFORCE_UPSERT, routed(exchange), "Lead", externalIdField, fields, null, null,
                 w -> {
-                    if (w.created || batch.isSuspect() && createdBy(w.writtenId, interaction.id())) {
+                    // the Lead existed: an earlier conversation of the person's, or this very interaction's before a
+                    // restart (then it is recorded, not a Task)
+                    if (w.created || createdBy(w.writtenId, interaction.id())) {
                         conversations.createdRecord(w.exchange, "salesforce", "Lead", w.writtenId);
                     } else {
                         conversations.adoptRecord(w.exchange, "salesforce", "Lead", w.writtenId);
@@ -155,7 +157,7 @@ public class LaneBatches {
         batch.creates(interaction.conversationId(), write);
     }
 
-    /** After a restart inside a batch: did this interaction create the Lead, before the hub stopped? */
+    /** Did this interaction create the Lead (before a restart, or a call whose answer was lost)? */
     private boolean createdBy(String leadId, String interactionId) {
         return queries.first("SELECT Id, Description FROM Lead WHERE Id = " + SalesforceQueries.literal(leadId))
                 .map(lead -> interactionId.equals(SocialContext.createdBy(lead.path("Description").asText(null))))
