@@ -30,6 +30,12 @@ public class ConversationIndex implements DisposableBean {
         view.put(thread.conversationId(), thread);
     }
 
+    /** Whether the record is already another conversation's (a person's Lead, from their earlier conversation). */
+    public boolean isRecordOfAnother(String recordId, String conversationId) {
+        return view.values().stream().anyMatch(t -> recordId.equals(t.recordId())
+                && !conversationId.equals(t.conversationId()));
+    }
+
     public int size() {
         return view.size();
     }

@@ -115,6 +115,15 @@ public class Conversations {
         created(exchange, system, type, id);
     }
 
+    /**
+     * After an upsert that found its record existing: true when it is another conversation's (a Task goes on it),
+     * false when no other conversation has it, i.e. this interaction created it before a restart. (The upsert has
+     * just overwritten the record's fields, so they cannot tell.)
+     */
+    public boolean isAnotherConversations(Exchange exchange, String recordId) {
+        return index.isRecordOfAnother(recordId, interaction(exchange).conversationId());
+    }
+
     /** A record that existed already becomes the conversation's (a batched upsert found it). */
     public void adoptRecord(Exchange exchange, String system, String type, String id) {
         adopt(exchange, system, type, id, null);

@@ -107,6 +107,11 @@ public class CompactedTopicView<V> implements AutoCloseable {
         return entries.get(key);
     }
 
+    /** Every value held, at this moment. */
+    public java.util.Collection<V> values() {
+        return java.util.Collections.unmodifiableCollection(entries.values());
+    }
+
     public int size() {
         return entries.size();
     }

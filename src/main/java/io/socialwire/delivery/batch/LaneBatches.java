@@ -16,7 +16,6 @@ import io.socialwire.dispatch.Failures;
 import io.socialwire.dispatch.KafkaBatches;
 import io.socialwire.identity.IdentityResolver;
 import io.socialwire.identity.Person;
-import io.socialwire.identity.SalesforceQueries;
 import io.socialwire.model.SocialInteraction;
 import io.socialwire.receipts.Receipts;
 import io.socialwire.sinks.IncidentMapper;
@@ -61,12 +60,10 @@ public class LaneBatches {
     private final InFlightBatches inFlight;
     private final ProducerTemplate camel;
     private final Receipts receipts;
-    private final SalesforceQueries queries;
 
     public LaneBatches(Conversations conversations, IncidentMapper incidents, LeadMapper leads,
                        ServiceNowBatchApi serviceNow, SalesforceCollections salesforce, InFlightBatches inFlight,
-                       ProducerTemplate camel, Receipts receipts, SalesforceQueries queries) {
-        this.queries = queries;
+                       ProducerTemplate camel, Receipts receipts) {
         this.receipts = receipts;
         this.conversations = conversations;
         this.incidents = incidents;
@@ -143,9 +140,9 @@ public class LaneBatches {
         fields.put(externalIdField, personKey);
         Write write = batch.add(Write.Kind.SALESFORCE_UPSERT, routed(exchange), "Lead", externalIdField, fields, null, null,
                 w -> {
-                    // the Lead existed: an earlier conversation of the person's, or this very interaction's before a
-                    // restart (then it is recorded, not a Task)
-                    if (w.created || createdBy(w.writtenId, interaction.id())) {
+                    // the Lead existed: an earlier conversation's of the person (then a Task on it), or this very
+                    // interaction's, written before a restart or by a call whose answer was lost (then it is recorded)
+                    if (w.created || !conversations.isAnotherConversations(w.exchange, w.writtenId)) {
                         conversations.createdRecord(w.exchange, "salesforce", "Lead", w.writtenId);
                     } else {
                         conversations.adoptRecord(w.exchange, "salesforce", "Lead", w.writtenId);
@@ -155,13 +152,6 @@ public class LaneBatches {
                 });
         batch.upserts("Lead", externalIdField, personKey, write);
         batch.creates(interaction.conversationId(), write);
-    }
-
-    /** Did this interaction create the Lead (before a restart, or a call whose answer was lost)? */
-    private boolean createdBy(String leadId, String interactionId) {
-        return queries.first("SELECT Id, Description FROM Lead WHERE Id = " + SalesforceQueries.literal(leadId))
-                .map(lead -> interactionId.equals(SocialContext.createdBy(lead.path("Description").asText(null))))
-                .orElse(false);
     }
 
     /** A follow-up on the conversation's Lead: a completed Task on it, upserted by the interaction id. */
