@@ -1,7 +1,6 @@
 package io.socialwire.dispatch;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +10,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.camel.component.kafka.consumer.KafkaManualCommit;
-import org.apache.camel.support.DefaultMessage;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,9 +31,7 @@ public class KafkaBatches {
         List<Exchange> consumed = exchange.getMessage().getBody(List.class);
         List<Message> records = new ArrayList<>();
         for (Exchange record : consumed) {
-            DefaultMessage message = new DefaultMessage(exchange.getContext());
-            message.setBody(record.getMessage().getBody());
-            message.setHeaders(new HashMap<>(record.getMessage().getHeaders()));
+            Message message = record.getMessage().copy();
             message.removeHeader(KafkaConstants.MANUAL_COMMIT);
             records.add(message);
         }

@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.socialwire.model.InteractionJson;
 import io.socialwire.model.SocialInteraction;
 import io.socialwire.pacing.TargetPacing;
 import org.apache.camel.Exchange;
@@ -51,11 +51,11 @@ public class IdentityResolver {
     private final Clock clock;
     private final TargetPacing pacing;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
-    private final ObjectMapper json;
+    private final InteractionJson interactions;
 
     public IdentityResolver(IdentityProperties properties, SalesforceQueries salesforce, Clock clock,
-                            TargetPacing pacing, ObjectMapper json) {
-        this.json = json;
+                            TargetPacing pacing, InteractionJson interactions) {
+        this.interactions = interactions;
         this.properties = properties;
         this.salesforce = salesforce;
         this.clock = clock;
@@ -189,7 +189,7 @@ public class IdentityResolver {
 
     private SocialInteraction parse(String record) {
         try {
-            return record == null ? null : json.readValue(record, SocialInteraction.class);
+            return record == null ? null : interactions.fromRecord(record);
         } catch (IOException e) {
             return null; // not an interaction: its own steps dead-letter it
         }

@@ -27,7 +27,6 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.salesforce.api.SalesforceException;
 import org.apache.camel.component.salesforce.api.dto.RestError;
 import org.apache.camel.component.salesforce.api.dto.UpsertSObjectResult;
-import org.apache.camel.support.DefaultMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -83,11 +82,7 @@ public class LaneBatches {
 
     /** First step for each record: keeps what was consumed, should the record be dead-lettered after the split. */
     public void record(Exchange exchange) {
-        Message message = exchange.getMessage();
-        DefaultMessage consumed = new DefaultMessage(exchange.getContext());
-        consumed.setBody(message.getBody());
-        consumed.setHeaders(new HashMap<>(message.getHeaders()));
-        exchange.setProperty(RECORD, consumed);
+        exchange.setProperty(RECORD, exchange.getMessage().copy());
         exchange.setProperty(ROUTED, exchange);
         batch(exchange).routed(exchange);
     }

@@ -53,20 +53,6 @@ public final class Write {
         return target() + ":" + type;
     }
 
-    /** The id of the record written (sys_id, sObject id). */
-    public String writtenId() {
-        return writtenId;
-    }
-
-    /** Salesforce upserts: true when the upsert created the record, false when it existed. */
-    public boolean created() {
-        return created;
-    }
-
-    public Exchange exchange() {
-        return exchange;
-    }
-
     /** The record this write continues: its own, or the one its parent write created. */
     String targetRecordId() {
         return recordId != null ? recordId : parent == null ? null : parent.writtenId;

@@ -189,13 +189,18 @@ public class SalesforceEmulator {
     @GetMapping({"/services/data/{version}/query", "/services/data/{version}/query/"})
     public ResponseEntity<Object> query(@RequestParam("q") String q, HttpServletRequest request) {
         authorize(request);
+        return withLimits(HttpStatus.OK, queryResult(q));
+    }
+
+    /** A SOQL query's answer, as the query resource and a composite subrequest give it. */
+    private Map<String, Object> queryResult(String q) {
         Soql soql = Soql.parse(q, store.schema());
         List<Map<String, Object>> records = soql.run(store.matching(soql.type(), soql::matches));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("totalSize", records.size());
         body.put("done", true);
         body.put("records", records);
-        return withLimits(HttpStatus.OK, body);
+        return body;
     }
 
     /** sObject Collections create: one result per record, in order; allOrNone rolls every record back. */
@@ -291,9 +296,7 @@ public class SalesforceEmulator {
                     throw new SalesforceError(400, "INVALID_FIELD", "the emulator runs only queries in composite");
                 }
                 String q = java.net.URLDecoder.decode(url.substring(url.indexOf("?q=") + 3), StandardCharsets.UTF_8);
-                Soql soql = Soql.parse(q, store.schema());
-                List<Map<String, Object>> records = soql.run(store.matching(soql.type(), soql::matches));
-                response.put("body", Map.of("totalSize", records.size(), "done", true, "records", records));
+                response.put("body", queryResult(q));
                 response.put("httpStatusCode", 200);
             } catch (SalesforceError e) {
                 response.put("body", List.of(errorBody(e)));
