@@ -290,8 +290,8 @@ class HelmChartTest {
         assertThat(percentage.find()).isTrue();
         long heap = limit * Long.parseLong(percentage.group(1)) / 100;
         long state = 64L * 1024 * 1024;
-        long jvm = 256L * 1024 * 1024;
-        assertThat(limit - heap).as("memory beside the heap").isGreaterThanOrEqualTo(jvm + state + state / 2);
+        long jvm = 300L * 1024 * 1024; // measured: about 290 MiB besides the heap (docs/operations.md, section 10)
+        assertThat(limit - heap).as("memory beside the heap").isGreaterThanOrEqualTo(jvm + state);
     }
 
     @Test
