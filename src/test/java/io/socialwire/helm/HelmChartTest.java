@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -28,6 +29,7 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.KubernetesResource;
+import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
@@ -215,6 +217,110 @@ class HelmChartTest {
         assertThat(loaded).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(env(hub)).containsEntry("CAMEL_COMPONENT_KAMELET_LOCATION", "file:/app/routes/kamelets")
                 .containsEntry("SOCIALWIRE_ROUTING_RULES", "file:/app/config/routing.yaml");
+    }
+
+    @Test
+    void keepsTheStateOnAWritableEmptyDirThatSocialwireStateDirNames() {
+        var pod = one(render(t -> t), Deployment.class).getSpec().getTemplate().getSpec();
+        Container hub = pod.getContainers().get(0);
+        assertThat(hub.getVolumeMounts()).filteredOn(m -> m.getName().equals("state")).singleElement()
+                .satisfies(m -> {
+                    assertThat(m.getMountPath()).isEqualTo("/var/lib/socialwire/state");
+                    assertThat(m.getReadOnly()).isNotEqualTo(Boolean.TRUE);
+                });
+        assertThat(pod.getVolumes()).filteredOn(v -> v.getName().equals("state")).singleElement()
+                .satisfies(v -> assertThat(v.getEmptyDir().getSizeLimit()).isEqualTo(new Quantity("2Gi")));
+        // the root filesystem is read-only: the state folder is writable only because it is that volume
+        assertThat(hub.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
+        assertThat(pod.getSecurityContext().getFsGroup()).isNotNull();
+        assertThat(env(hub)).containsEntry("SOCIALWIRE_STATE_DIR", "/var/lib/socialwire/state");
+
+        var moved = one(render(t -> t.set("state.mountPath", "/state").set("state.size", "10Gi")), Deployment.class)
+                .getSpec().getTemplate().getSpec();
+        assertThat(moved.getContainers().get(0).getVolumeMounts())
+                .anySatisfy(m -> assertThat(m.getMountPath()).isEqualTo("/state"));
+        assertThat(env(moved.getContainers().get(0))).containsEntry("SOCIALWIRE_STATE_DIR", "/state");
+        assertThat(moved.getVolumes()).filteredOn(v -> v.getName().equals("state")).singleElement()
+                .satisfies(v -> assertThat(v.getEmptyDir().getSizeLimit()).isEqualTo(new Quantity("10Gi")));
+    }
+
+    @Test
+    void advertisesThePodIpForTheOtherPodsToReadItsState() {
+        Container hub = hub(render(t -> t));
+        assertThat(hub.getEnv()).filteredOn(e -> e.getName().equals("SOCIALWIRE_ADVERTISED_HOST")).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.getValue()).isNull();
+                    assertThat(e.getValueFrom().getFieldRef().getFieldPath()).isEqualTo("status.podIP");
+                });
+        assertThat(env(hub)).containsEntry("SERVER_PORT", "8080");
+        assertThat(hub.getPorts()).anySatisfy(p -> assertThat(p.getContainerPort()).isEqualTo(8080));
+    }
+
+    @Test
+    void passesTheStateSettingsToTheHub() {
+        Map<String, String> env = env(hub(render(t -> t.set("state.memory", "128MB")
+                .set("state.receiptRetention", "7d").set("state.restoreTimeoutSeconds", 600)
+                .set("kafka.topics.partitions", 12).set("kafka.topics.lanePartitions", 3))));
+        assertThat(env).containsEntry("SOCIALWIRE_STATE_MEMORY", "128MB")
+                .containsEntry("SOCIALWIRE_RECEIPT_RETENTION", "7d")
+                .containsEntry("SOCIALWIRE_STATE_RESTORETIMEOUT", "600s")
+                .containsEntry("SOCIALWIRE_PARTITIONS", "12")
+                .containsEntry("SOCIALWIRE_LANE_PARTITIONS", "3");
+        assertThat(env(hub(render(t -> t)))).containsEntry("SOCIALWIRE_STATE_MEMORY", "64MB")
+                .containsEntry("SOCIALWIRE_RECEIPT_RETENTION", "30d")
+                .containsEntry("SOCIALWIRE_STATE_RESTORETIMEOUT", "300s");
+    }
+
+    @Test
+    void startupProbeWaitsOutTheStateRestore() {
+        for (int restore : List.of(300, 900)) {
+            Container hub = hub(render(t -> t.set("probes.startupSeconds", 120)
+                    .set("state.restoreTimeoutSeconds", restore)));
+            var startup = hub.getStartupProbe();
+            assertThat(startup.getFailureThreshold() * startup.getPeriodSeconds()).isEqualTo(120 + restore);
+        }
+    }
+
+    @Test
+    void memoryLimitLeavesRoomForTheJvmAndTheStateOffHeap() {
+        Container hub = hub(render(t -> t));
+        long limit = hub.getResources().getLimits().get("memory").getNumericalAmount().longValueExact();
+        var percentage = Pattern.compile("MaxRAMPercentage=(\\d+)")
+                .matcher(env(hub).get("JAVA_TOOL_OPTIONS"));
+        assertThat(percentage.find()).isTrue();
+        long heap = limit * Long.parseLong(percentage.group(1)) / 100;
+        long state = 64L * 1024 * 1024;
+        long jvm = 300L * 1024 * 1024; // measured: about 290 MiB besides the heap (docs/operations.md, section 10)
+        assertThat(limit - heap).as("memory beside the heap").isGreaterThanOrEqualTo(jvm + state);
+    }
+
+    @Test
+    void requestsTheStatesDiskFromTheSchedulerUnlessResourcesSayOtherwise() {
+        assertThat(hub(render(t -> t)).getResources().getRequests())
+                .containsEntry("ephemeral-storage", new Quantity("2Gi"))
+                .containsEntry("memory", new Quantity("1Gi"));
+        assertThat(hub(render(t -> t.set("resources.requests.ephemeral-storage", "5Gi"))).getResources()
+                .getRequests()).containsEntry("ephemeral-storage", new Quantity("5Gi"));
+    }
+
+    @Test
+    void networkPolicyLetsTheHubPodsReadEachOthersState() {
+        List<Manifest> manifests = render(t -> t.set("networkPolicy.egress.enabled", true));
+        NetworkPolicy policy = one(manifests, NetworkPolicy.class);
+        Map<String, String> hubPods = one(manifests, Deployment.class).getSpec().getSelector().getMatchLabels();
+        assertThat(policy.getSpec().getIngress()).anySatisfy(rule -> assertThat(rule.getFrom())
+                .anySatisfy(peer -> assertThat(peer.getPodSelector().getMatchLabels()).isEqualTo(hubPods)));
+        assertThat(policy.getSpec().getEgress()).anySatisfy(rule -> {
+            assertThat(rule.getTo()).anySatisfy(peer ->
+                    assertThat(peer.getPodSelector().getMatchLabels()).isEqualTo(hubPods));
+            assertThat(rule.getPorts()).anySatisfy(port -> assertThat(port.getPort().getIntVal()).isEqualTo(8080));
+        });
+    }
+
+    @Test
+    void schemaRefusesAStateMemoryThatIsNotADataSize() {
+        assertThatThrownBy(() -> render(t -> t.set("state.memory", "64 megabytes")))
+                .hasMessageContaining("memory");
     }
 
     @Test
