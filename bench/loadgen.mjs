@@ -4,6 +4,9 @@
 //
 //   node bench/loadgen.mjs --target http://127.0.0.1:18080/webhooks/generic --emulators http://127.0.0.1:18080 \
 //        --label sw --rate 1000 --seconds 30 --max 20000 --concurrency 64 --cost 500 --out sw.json
+//
+// --phases picks among rate, max and cost (new conversations, then follow-ups in them); `new` alone sends the
+// --cost new conversations without the follow-ups (bench/state uses it to grow the hub's state).
 import http from 'node:http';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -206,9 +209,10 @@ function targetCalls(stats) {
 function summary(phase, stats) {
     const acked = phase.sent.filter((i) => i.status >= 200 && i.status < 300);
     const recorded = acked.filter((i) => i.recordAt !== undefined);
-    const firstSend = Math.min(...phase.sent.map((i) => i.sentAt));
-    const lastAck = Math.max(...phase.sent.map((i) => i.ackedAt));
-    const lastRecord = recorded.length ? Math.max(...recorded.map((i) => i.recordAt)) : firstSend;
+    // reduce, not Math.min(...array): spreading more than ~120,000 arguments overflows the stack
+    const firstSend = phase.sent.reduce((m, i) => Math.min(m, i.sentAt), Infinity);
+    const lastAck = phase.sent.reduce((m, i) => Math.max(m, i.ackedAt), -Infinity);
+    const lastRecord = recorded.reduce((m, i) => Math.max(m, i.recordAt), firstSend);
     const calls = targetCalls(stats);
     const types = {};
     for (const i of phase.sent) {
@@ -265,13 +269,13 @@ if (phases.includes('max')) {
         (p) => closedLoop(p, o.max, o.concurrency, (n) => p.mixed(n)));
     results.phases.push(result);
 }
-if (phases.includes('cost')) {
+if (phases.includes('cost') || phases.includes('new')) {
     const concurrency = Math.min(16, o.concurrency);
     const { result, phase: news } = await measure('new', `${o.cost} new conversations only (closed loop, ${concurrency} senders)`,
         (p) => closedLoop(p, o.cost, concurrency, (n) => newConversation('new', n)));
     results.phases.push(result);
     const conversations = news.sent.filter((i) => i.recordAt !== undefined);
-    if (conversations.length > 0) {
+    if (phases.includes('cost') && conversations.length > 0) {
         const { result: follow } = await measure('follow', `${o.cost} follow-ups only, in those conversations`,
             (p) => closedLoop(p, o.cost, concurrency, (n) => followUp('follow', n, conversations[n % conversations.length])));
         results.phases.push(follow);

@@ -1,47 +1,52 @@
 package io.socialwire.conversation;
 
+import java.time.Duration;
+import java.util.Set;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.socialwire.kafka.CompactedTopicView;
-import io.socialwire.kafka.KafkaBootstrap;
-import io.socialwire.kafka.KafkaTopics;
-import org.springframework.beans.factory.DisposableBean;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.socialwire.state.HubState;
+import io.socialwire.state.KeyedState;
+import io.socialwire.state.StateTopology;
 import org.springframework.stereotype.Component;
 
 /**
- * Conversation to record, kept in the compacted topic {@code socialwire.threads}. Every instance reads it whole
- * when it starts, before its routes consume (this bean is ready before Camel starts), and follows it after.
+ * Conversation to record: the state store {@code conversations}, kept in the compacted topic
+ * {@code socialwire.threads} and partitioned by conversation id like the interactions.
  */
 @Component
-public class ConversationIndex implements DisposableBean {
+public class ConversationIndex {
 
-    private final CompactedTopicView<ThreadRecord> view;
+    private final KeyedState<ThreadRecord> threads;
+    private final HubState state;
+    /** Records this instance just gave a conversation, until the derived {@code records} store has them. */
+    private final Cache<String, String> recentRecords = Caffeine.newBuilder().maximumSize(10_000)
+            .expireAfterWrite(Duration.ofSeconds(30)).build();
 
-    public ConversationIndex(KafkaBootstrap bootstrap, KafkaTopics topics, ObjectMapper json) {
-        this.view = CompactedTopicView.ofJson(bootstrap, topics.names().threads(), json,
-                ThreadRecord.class);
-        view.start();
+    public ConversationIndex(HubState state, ObjectMapper json) {
+        this.state = state;
+        this.threads = state.store(StateTopology.CONVERSATIONS, json, ThreadRecord.class);
     }
 
     public ThreadRecord find(String conversationId) {
-        return view.get(conversationId);
+        return threads.get(conversationId);
     }
 
     public void remember(ThreadRecord thread) {
-        view.put(thread.conversationId(), thread);
+        threads.put(thread.conversationId(), thread);
+        if (thread.recordId() != null) {
+            recentRecords.put(thread.recordId(), thread.conversationId());
+        }
     }
 
     /** Whether the record is already another conversation's (a person's Lead, from their earlier conversation). */
     public boolean isRecordOfAnother(String recordId, String conversationId) {
-        return view.values().stream().anyMatch(t -> recordId.equals(t.recordId())
-                && !conversationId.equals(t.conversationId()));
-    }
-
-    public int size() {
-        return view.size();
-    }
-
-    @Override
-    public void destroy() throws InterruptedException {
-        view.close();
+        String recent = recentRecords.getIfPresent(recordId);
+        if (recent != null && !recent.equals(conversationId)) {
+            return true;
+        }
+        Set<String> having = state.conversationsOf(recordId);
+        return having.stream().anyMatch(other -> !other.equals(conversationId));
     }
 }

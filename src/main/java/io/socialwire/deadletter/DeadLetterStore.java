@@ -14,10 +14,12 @@ import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.socialwire.dispatch.DeadLetters;
-import io.socialwire.kafka.CompactedTopicView;
 import io.socialwire.kafka.KafkaBootstrap;
 import io.socialwire.kafka.KafkaTopics;
 import io.socialwire.kafka.TopicScan;
+import io.socialwire.state.HubState;
+import io.socialwire.state.KeyedState;
+import io.socialwire.state.StateTopology;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -29,8 +31,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads {@code socialwire.dlq} and replays its records: the original record (key and value) goes back onto
- * {@code socialwire.interactions}, acknowledged by all replicas, and the replay is remembered in the compacted
- * {@code socialwire.dlq-replays} so an entry is not replayed twice by accident. Dispatch is idempotent, so a
+ * {@code socialwire.interactions}, acknowledged by all replicas, and the replay is remembered in the state store
+ * {@code dlq-replays} (compacted topic {@code socialwire.dlq-replays}) so an entry is not replayed twice by accident. Dispatch is idempotent, so a
  * replay of something that meanwhile reached its target changes nothing there.
  */
 @Component
@@ -39,17 +41,17 @@ public class DeadLetterStore implements DisposableBean {
     private final KafkaBootstrap bootstrap;
     private final String dlq;
     private final String interactions;
-    private final CompactedTopicView<Instant> replays;
+    private final KeyedState<Instant> replays;
     private final KafkaProducer<String, String> producer;
     private final Clock clock;
 
-    public DeadLetterStore(KafkaBootstrap bootstrap, KafkaTopics topics, ObjectMapper json, Clock clock) {
+    public DeadLetterStore(KafkaBootstrap bootstrap, KafkaTopics topics, HubState state, ObjectMapper json,
+                           Clock clock) {
         this.bootstrap = bootstrap;
         this.dlq = topics.names().dlq();
         this.interactions = topics.names().interactions();
         this.clock = clock;
-        this.replays = CompactedTopicView.ofJson(this.bootstrap, topics.names().dlqReplays(), json, Instant.class);
-        replays.start();
+        this.replays = state.store(StateTopology.DLQ_REPLAYS, json, Instant.class);
         Properties producerConfig = new Properties();
         producerConfig.putAll(bootstrap.client());
         producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -59,25 +61,12 @@ public class DeadLetterStore implements DisposableBean {
 
     /** The entries that match, oldest first. */
     public List<DeadLetter> list(Predicate<DeadLetter> which) {
-        List<DeadLetter> found = new ArrayList<>();
-        read(record -> {
-            DeadLetter entry = describe(record);
-            if (which.test(entry)) {
-                found.add(entry);
-            }
-        });
-        return found;
+        return List.copyOf(read(which).values());
     }
 
     /** Puts the matching entries back on the interactions topic; returns what was replayed. */
     public List<DeadLetter> replay(Predicate<DeadLetter> which) throws ExecutionException, InterruptedException {
-        Map<ConsumerRecord<String, String>, DeadLetter> chosen = new LinkedHashMap<>();
-        read(record -> {
-            DeadLetter entry = describe(record);
-            if (which.test(entry)) {
-                chosen.put(record, entry);
-            }
-        });
+        Map<ConsumerRecord<String, String>, DeadLetter> chosen = read(which);
         List<DeadLetter> replayed = new ArrayList<>();
         for (Map.Entry<ConsumerRecord<String, String>, DeadLetter> each : chosen.entrySet()) {
             ConsumerRecord<String, String> record = each.getKey();
@@ -89,17 +78,28 @@ public class DeadLetterStore implements DisposableBean {
         return replayed;
     }
 
-    private void read(java.util.function.Consumer<ConsumerRecord<String, String>> each) {
-        TopicScan.readAll(bootstrap, List.of(dlq), each);
+    /** The entries that match, oldest first, with their records. */
+    private Map<ConsumerRecord<String, String>, DeadLetter> read(Predicate<DeadLetter> which) {
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        TopicScan.readAll(bootstrap, List.of(dlq), records::add);
+        Map<String, Instant> replayed = replays.getAll(records.stream().map(r -> Long.toString(r.offset())).toList());
+        Map<ConsumerRecord<String, String>, DeadLetter> chosen = new LinkedHashMap<>();
+        for (ConsumerRecord<String, String> record : records) {
+            DeadLetter entry = describe(record, replayed.get(Long.toString(record.offset())));
+            if (which.test(entry)) {
+                chosen.put(record, entry);
+            }
+        }
+        return chosen;
     }
 
-    private DeadLetter describe(ConsumerRecord<String, String> record) {
+    private DeadLetter describe(ConsumerRecord<String, String> record, Instant replayedAt) {
         String attempts = header(record, DeadLetters.ATTEMPTS);
         String failedAt = header(record, DeadLetters.FAILED_AT);
         return new DeadLetter(record.offset(), header(record, DeadLetters.INTERACTION),
                 header(record, DeadLetters.TARGET), header(record, DeadLetters.REASON),
                 attempts == null ? 0 : Integer.parseInt(attempts), failedAt == null ? null : Instant.parse(failedAt),
-                header(record, DeadLetters.SOURCE_OFFSET), replays.get(Long.toString(record.offset())));
+                header(record, DeadLetters.SOURCE_OFFSET), replayedAt);
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {
@@ -110,6 +110,5 @@ public class DeadLetterStore implements DisposableBean {
     @Override
     public void destroy() throws InterruptedException {
         producer.close(Duration.ofSeconds(5));
-        replays.close();
     }
 }

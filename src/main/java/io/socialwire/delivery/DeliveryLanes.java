@@ -4,14 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 
 import io.socialwire.enrichment.Enricher;
-import io.socialwire.kafka.CompactedTopicView;
-import io.socialwire.kafka.KafkaBootstrap;
 import io.socialwire.kafka.KafkaTopics;
 import io.socialwire.model.SocialInteraction;
 import io.socialwire.routing.DepartmentRoutes;
+import io.socialwire.state.HubState;
+import io.socialwire.state.KeyedState;
+import io.socialwire.state.StateTopology;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -20,18 +20,17 @@ import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
  * One delivery lane per department: a topic ({@code socialwire.deliveries.<department>}) and its own consumer
  * routes, one per partition (template {@code deliver}, route ids {@code deliver-<department>-<n>}), so a target that
  * is down or rate-limited holds up its own lane and no other. A conversation keeps the lane its first interaction was given (kept in the
- * compacted topic {@code socialwire.lanes}), so its follow-ups never overtake the interaction that creates its
+ * state store {@code lanes}, in the compacted topic {@code socialwire.lanes}), so its follow-ups never overtake the interaction that creates its
  * record, whatever department they are about.
  */
 @Component("deliveryLanes")
-public class DeliveryLanes implements CamelContextConfiguration, DisposableBean {
+public class DeliveryLanes implements CamelContextConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryLanes.class);
     static final String TEMPLATE = "deliver";
@@ -41,15 +40,13 @@ public class DeliveryLanes implements CamelContextConfiguration, DisposableBean 
     private static final String SPLIT_INDEX = "socialwireBatchIndex";
 
     private final KafkaTopics topics;
-    private final CompactedTopicView<String> lanes;
+    private final KeyedState<String> lanes;
     private final Map<String, String> open = new ConcurrentHashMap<>();
     private volatile CamelContext camel;
 
-    public DeliveryLanes(KafkaBootstrap bootstrap, KafkaTopics topics) {
+    public DeliveryLanes(HubState state, KafkaTopics topics) {
         this.topics = topics;
-        this.lanes = new CompactedTopicView<>(bootstrap, topics.names().lanes(), Function.identity(),
-                Function.identity());
-        lanes.start();
+        this.lanes = state.store(StateTopology.LANES);
     }
 
     /**
@@ -156,10 +153,5 @@ public class DeliveryLanes implements CamelContextConfiguration, DisposableBean 
     @Override
     public void beforeApplicationStart(CamelContext camelContext) {
         this.camel = camelContext;
-    }
-
-    @Override
-    public void destroy() throws InterruptedException {
-        lanes.close();
     }
 }

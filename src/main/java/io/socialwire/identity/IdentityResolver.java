@@ -10,10 +10,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.socialwire.model.InteractionJson;
 import io.socialwire.model.SocialInteraction;
 import io.socialwire.pacing.TargetPacing;
@@ -43,14 +44,12 @@ public class IdentityResolver {
 
     private static final Logger LOG = LoggerFactory.getLogger(IdentityResolver.class);
 
-    private record Cached(Optional<Person> person, Instant expires) {
-    }
-
     private final IdentityProperties properties;
     private final SalesforceQueries salesforce;
     private final Clock clock;
     private final TargetPacing pacing;
-    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    /** Matches and misses by channel and handle, bounded in size and time. */
+    private final Cache<String, Optional<Person>> cache;
     private final InteractionJson interactions;
 
     public IdentityResolver(IdentityProperties properties, SalesforceQueries salesforce, Clock clock,
@@ -60,6 +59,11 @@ public class IdentityResolver {
         this.salesforce = salesforce;
         this.clock = clock;
         this.pacing = pacing;
+        this.cache = Caffeine.newBuilder().maximumSize(properties.cacheSize()).expireAfterWrite(properties.ttl())
+                .ticker(() -> {
+                    Instant now = clock.instant();
+                    return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+                }).build();
     }
 
     /** The dispatch step: sets the {@code person} property and the {@code personType} header (Contact, Lead, none). */
@@ -150,9 +154,8 @@ public class IdentityResolver {
                 }
             }
         }
-        Instant expires = clock.instant().plus(properties.ttl());
         wanted.values().forEach(keys -> keys.values().forEach(key ->
-                cache.put(key, new Cached(Optional.ofNullable(found.get(key)), expires))));
+                cache.put(key, Optional.ofNullable(found.get(key)))));
     }
 
     public Optional<Person> resolve(SocialInteraction interaction) {
@@ -175,7 +178,7 @@ public class IdentityResolver {
         }
         Optional<Person> person = find(Person.CONTACT, field, handle, "")
                 .or(() -> find(Person.LEAD, field, handle, " AND IsConverted = false"));
-        cache.put(key, new Cached(person, clock.instant().plus(properties.ttl())));
+        cache.put(key, person);
         return person;
     }
 
@@ -183,8 +186,7 @@ public class IdentityResolver {
     @SuppressWarnings("OptionalAssignedToNull")
     private Optional<Person> cached(SocialInteraction interaction) {
         String handle = interaction == null ? null : handle(interaction);
-        Cached cached = handle == null ? null : cache.get(interaction.channel() + ":" + handle);
-        return cached != null && clock.instant().isBefore(cached.expires()) ? cached.person() : null;
+        return handle == null ? null : cache.getIfPresent(interaction.channel() + ":" + handle);
     }
 
     private SocialInteraction parse(String record) {
@@ -197,7 +199,7 @@ public class IdentityResolver {
 
     /** Forgets every cached match (erasure: a person's identity must not outlive their records). */
     public void forgetAll() {
-        cache.clear();
+        cache.invalidateAll();
     }
 
     /** The value stored in the channel's handle field for this author, as matching expects it. */

@@ -43,7 +43,7 @@ public final class DeferredAcks {
     }
 
     /** Waits for this write now, or leaves it to the batch this thread is in. */
-    static void acknowledge(Future<?> write, String topic) {
+    public static void acknowledge(Future<?> write, String topic) {
         List<Future<?>> pending = PENDING.get();
         if (pending != null) {
             pending.add(write);
@@ -52,7 +52,7 @@ public final class DeferredAcks {
         }
     }
 
-    static void await(Future<?> write, String what) {
+    public static void await(Future<?> write, String what) {
         try {
             write.get(20, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

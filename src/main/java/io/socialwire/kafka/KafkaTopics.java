@@ -1,5 +1,6 @@
 package io.socialwire.kafka;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,11 +12,14 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates the hub's topics when they are missing, before anything produces to them: the index and receipts must
- * be compacted, which auto-creation would not do.
+ * Creates the hub's topics when they are missing, before anything produces to them: the state topics must be
+ * compacted, which auto-creation would not do. The state topics that are keyed like the interactions (conversation
+ * index, lanes, receipts) get as many partitions, so the state is shared out like the work; receipts are also
+ * deleted after their retention.
  */
 @Component
 public class KafkaTopics {
@@ -28,18 +32,22 @@ public class KafkaTopics {
     private final KafkaBootstrap bootstrap;
     private final TopicsProperties topics;
 
-    public KafkaTopics(KafkaBootstrap bootstrap, TopicsProperties topics) {
+    public KafkaTopics(KafkaBootstrap bootstrap, TopicsProperties topics,
+                       @Value("${socialwire.state.receipt-retention:30d}") Duration receiptRetention) {
         this.bootstrap = bootstrap;
         this.topics = topics;
+        Map<String, String> expiring = Map.of(
+                TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT + "," + TopicConfig.CLEANUP_POLICY_DELETE,
+                TopicConfig.RETENTION_MS_CONFIG, Long.toString(receiptRetention.toMillis()));
         ensure(List.of(
                 new NewTopic(topics.interactions(), topics.partitions(), topics.replicationFactor()),
                 new NewTopic(topics.dlq(), 1, topics.replicationFactor()),
-                new NewTopic(topics.threads(), 1, topics.replicationFactor()).configs(COMPACTED),
-                new NewTopic(topics.receipts(), 1, topics.replicationFactor()).configs(COMPACTED),
+                new NewTopic(topics.threads(), topics.partitions(), topics.replicationFactor()).configs(COMPACTED),
+                new NewTopic(topics.receipts(), topics.partitions(), topics.replicationFactor()).configs(expiring),
                 new NewTopic(topics.cursors(), 1, topics.replicationFactor()).configs(COMPACTED),
                 new NewTopic(topics.marketing(), topics.partitions(), topics.replicationFactor()),
                 new NewTopic(topics.dlqReplays(), 1, topics.replicationFactor()).configs(COMPACTED),
-                new NewTopic(topics.lanes(), 1, topics.replicationFactor()).configs(COMPACTED),
+                new NewTopic(topics.lanes(), topics.partitions(), topics.replicationFactor()).configs(COMPACTED),
                 new NewTopic(topics.inFlight(), 1, topics.replicationFactor()).configs(COMPACTED),
                 new NewTopic(topics.deliveries() + ".contacts", topics.lanePartitions(), topics.replicationFactor())));
     }

@@ -1,34 +1,51 @@
 package io.socialwire.receipts;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.socialwire.kafka.CompactedTopicView;
-import io.socialwire.kafka.KafkaBootstrap;
-import io.socialwire.kafka.KafkaTopics;
-import org.springframework.beans.factory.DisposableBean;
+import io.socialwire.state.HubState;
+import io.socialwire.state.KeyedState;
+import io.socialwire.state.StateTopology;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The receipts of every interaction, in the compacted topic {@code socialwire.receipts} keyed by interaction id
- * (the value lists each place it went, so compaction keeps all of them). Publishing the same receipt again, as a
- * redelivery does, changes nothing.
+ * The receipts of every interaction: the state store {@code receipts}, kept in the compacted topic
+ * {@code socialwire.receipts} keyed by interaction id (the value lists each place it went, so compaction keeps all of
+ * them) for {@code socialwire.state.receipt-retention}. Publishing the same receipt again, as a redelivery does,
+ * changes nothing.
  */
 @Component
-public class Receipts implements DisposableBean {
+public class Receipts {
 
-    private final CompactedTopicView<Receipt[]> view;
+    private static final Logger LOG = LoggerFactory.getLogger(Receipts.class);
+
+    private final HubState state;
+    private final KeyedState<Receipt[]> view;
     private final Clock clock;
+    private final Duration retention;
 
-    public Receipts(KafkaBootstrap bootstrap, KafkaTopics topics, ObjectMapper json, Clock clock) {
+    public Receipts(HubState state, ObjectMapper json, Clock clock,
+                    @Value("${socialwire.state.receipt-retention:30d}") Duration retention) {
+        this.state = state;
         this.clock = clock;
-        this.view = CompactedTopicView.ofJson(bootstrap, topics.names().receipts(), json,
-                Receipt[].class);
-        view.start();
+        this.retention = retention;
+        this.view = state.store(StateTopology.RECEIPTS, json, Receipt[].class);
+    }
+
+    /** Forgets the receipts older than their retention, among those this instance holds. */
+    public void expire() {
+        int removed = state.removeOlderThan(StateTopology.RECEIPTS, clock.instant().minus(retention));
+        if (removed > 0) {
+            LOG.info("Removed {} receipts older than {}", removed, retention);
+        }
     }
 
     public Receipt publish(String interactionId, String conversationId, String system, String recordId,
@@ -55,8 +72,8 @@ public class Receipts implements DisposableBean {
         return receipts == null ? List.of() : Arrays.asList(receipts);
     }
 
-    @Override
-    public void destroy() throws InterruptedException {
-        view.close();
+    /** The receipts of several interactions at once: each owner is asked once for its share. */
+    public java.util.Map<String, Receipt[]> ofAll(java.util.Collection<String> interactionIds) {
+        return view.getAll(interactionIds);
     }
 }

@@ -1,27 +1,25 @@
 package io.socialwire.channels.polling;
 
-import io.socialwire.kafka.CompactedTopicView;
-import io.socialwire.kafka.KafkaBootstrap;
-import io.socialwire.kafka.KafkaTopics;
+import io.socialwire.state.HubState;
+import io.socialwire.state.KeyedState;
+import io.socialwire.state.StateTopology;
 import org.apache.camel.Exchange;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
- * Where each polling source stopped, in the compacted topic {@code socialwire.cursors}. A cursor moves only after
+ * Where each polling source stopped, the state store {@code cursors} (compacted topic {@code socialwire.cursors}). A cursor moves only after
  * what was read up to it is on Kafka, so a restart neither re-reads nor skips.
  */
 @Component("cursors")
-public class Cursors implements DisposableBean {
+public class Cursors {
 
     public static final String KEY = "cursorKey";
     public static final String NEXT = "cursorNext";
 
-    private final CompactedTopicView<String> view;
+    private final KeyedState<String> view;
 
-    public Cursors(KafkaBootstrap bootstrap, KafkaTopics topics) {
-        this.view = new CompactedTopicView<>(bootstrap, topics.names().cursors(), v -> v, v -> v);
-        view.start();
+    public Cursors(HubState state) {
+        this.view = state.store(StateTopology.CURSORS);
     }
 
     public String get(String source) {
@@ -48,10 +46,5 @@ public class Cursors implements DisposableBean {
         if (key != null && next != null) {
             view.put(key, next);
         }
-    }
-
-    @Override
-    public void destroy() throws InterruptedException {
-        view.close();
     }
 }

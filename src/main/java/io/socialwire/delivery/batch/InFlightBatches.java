@@ -3,14 +3,15 @@ package io.socialwire.delivery.batch;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.socialwire.kafka.CompactedTopicView;
-import io.socialwire.kafka.KafkaBootstrap;
-import io.socialwire.kafka.KafkaTopics;
+import io.socialwire.state.HubState;
+import io.socialwire.state.KeyedState;
+import io.socialwire.state.StateTopology;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.kafka.KafkaConstants;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,22 +21,23 @@ import org.springframework.stereotype.Component;
  * it costs one Kafka write per batch and no call to a target.
  */
 @Component
-public class InFlightBatches implements DisposableBean {
+public class InFlightBatches {
 
     record Range(long first, long last) {
     }
 
-    private final CompactedTopicView<Range> view;
+    private final KeyedState<Range> view;
 
-    public InFlightBatches(KafkaBootstrap bootstrap, KafkaTopics topics, ObjectMapper json) {
-        this.view = CompactedTopicView.ofJson(bootstrap, topics.names().inFlight(), json, Range.class);
-        view.start();
+    public InFlightBatches(HubState state, ObjectMapper json) {
+        this.view = state.store(StateTopology.IN_FLIGHT, json, Range.class);
     }
 
     /** True when a record of the batch was in a batch being written before. */
     public boolean overlaps(List<Exchange> records) {
+        Set<String> partitions = records.stream().map(InFlightBatches::key).collect(Collectors.toSet());
+        Map<String, Range> marked = view.getAll(partitions);
         for (Exchange record : records) {
-            Range range = view.get(key(record));
+            Range range = marked.get(key(record));
             long offset = record.getMessage().getHeader(KafkaConstants.OFFSET, Long.class);
             if (range != null && offset >= range.first() && offset <= range.last()) {
                 return true;
@@ -59,10 +61,5 @@ public class InFlightBatches implements DisposableBean {
     private static String key(Exchange record) {
         return record.getMessage().getHeader(KafkaConstants.TOPIC) + "/"
                 + record.getMessage().getHeader(KafkaConstants.PARTITION);
-    }
-
-    @Override
-    public void destroy() throws InterruptedException {
-        view.close();
     }
 }
