@@ -82,15 +82,16 @@ public class HubState implements DisposableBean {
         this.topics = tables(topics.names());
         this.producer = producer(kafka);
         this.admin = Admin.create(kafka.client());
-        this.freshness = new Freshness(admin);
-        this.streams = new KafkaStreams(StateTopology.build(this.topics, json, freshness),
-                streamsConfig(kafka, topics.names(), instance));
+        this.freshness = new Freshness(admin, properties.applicationId());
+        Properties config = streamsConfig(kafka, topics.names(), instance);
+        this.streams = new KafkaStreams(StateTopology.build(this.topics, json, freshness, config), config);
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("A state thread failed; it is replaced and resumes from its last commit", e);
             return StreamThreadExceptionResponse.REPLACE_THREAD;
         });
         CountDownLatch running = new CountDownLatch(1);
         streams.setStateListener((now, before) -> {
+            LOG.info("State {} -> {}", before, now);
             if (now == KafkaStreams.State.RUNNING) {
                 restored = true;
                 running.countDown();
@@ -103,9 +104,15 @@ public class HubState implements DisposableBean {
             }
         });
         long start = System.nanoTime();
-        streams.start();
-        awaitRunning(running);
-        awaitFresh();
+        try {
+            streams.start();
+            awaitRunning(running);
+            refuseSharedAddress();
+            awaitFresh();
+        } catch (RuntimeException e) {
+            destroy();
+            throw e;
+        }
         LOG.info("State restored in {} ms ({} as {})", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start),
                 instance.id(), self);
         this.topics.keySet().forEach(store -> register(metrics, store));
@@ -142,6 +149,8 @@ public class HubState implements DisposableBean {
         // a restart on the same state folder rejoins as the same member, without waiting out the old session
         config.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), instance.id() + "-state");
         config.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        // the partitions of an instance that died move after this; reads of its keys wait meanwhile
+        config.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 20_000);
         return config;
     }
 
@@ -159,7 +168,6 @@ public class HubState implements DisposableBean {
     private void awaitRunning(CountDownLatch running) {
         try {
             if (!running.await(properties.restoreTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
-                streams.close(java.time.Duration.ofSeconds(10));
                 throw new IllegalStateException("The hub's state was not restored within "
                         + properties.restoreTimeout() + " (socialwire.state.restore-timeout); state " + streams.state());
             }
@@ -169,23 +177,47 @@ public class HubState implements DisposableBean {
         }
     }
 
+    /**
+     * Kafka Streams tells instances apart by their {@code application.server}: two instances advertising the same one
+     * would each read the other's partitions as their own. Kafka merges them into one, which then owns more than
+     * this instance holds.
+     */
+    private void refuseSharedAddress() {
+        java.util.Set<TopicPartition> mine = localPartitions();
+        boolean shared = streams.metadataForAllStreamsClients().stream()
+                .anyMatch(client -> self.equals(client.hostInfo()) && !mine.containsAll(client.topicPartitions()));
+        if (shared) {
+            throw new IllegalStateException("Another hub instance advertises the same address, " + self.host() + ":"
+                    + self.port() + ". Give each instance its own (SOCIALWIRE_ADVERTISED_HOST, SERVER_PORT).");
+        }
+    }
+
     /** Until every partition this instance owns has what was in Kafka when it started (see {@link Freshness}). */
     private void awaitFresh() {
         long deadline = System.currentTimeMillis() + properties.restoreTimeout().toMillis();
-        while (!localPartitions().entrySet().stream().allMatch(p -> freshness.isFresh(p.getKey(), p::getValue))) {
+        long report = System.currentTimeMillis() + 10_000;
+        while (true) {
+            List<TopicPartition> behind = localPartitions().stream().filter(p -> !freshness.isFresh(p)).toList();
+            if (behind.isEmpty()) {
+                return;
+            }
             if (System.currentTimeMillis() > deadline) {
                 throw new IllegalStateException("The hub's state did not catch up within " + properties.restoreTimeout()
-                        + " (socialwire.state.restore-timeout)");
+                        + " (socialwire.state.restore-timeout): " + behind);
+            }
+            if (System.currentTimeMillis() > report) {
+                LOG.info("Waiting for the state of {} to catch up", behind);
+                report = System.currentTimeMillis() + 10_000;
             }
             sleep();
         }
     }
 
-    /** The source partitions of this instance's active tasks, with the offsets it committed for them (-1: none). */
-    private Map<TopicPartition, Long> localPartitions() {
-        Map<TopicPartition, Long> partitions = new HashMap<>();
+    /** The source partitions of this instance's active tasks. */
+    private java.util.Set<TopicPartition> localPartitions() {
+        java.util.Set<TopicPartition> partitions = new java.util.HashSet<>();
         streams.metadataForLocalThreads().forEach(thread -> thread.activeTasks().forEach(task ->
-                task.topicPartitions().forEach(p -> partitions.put(p, task.committedOffsets().getOrDefault(p, -1L)))));
+                partitions.addAll(task.topicPartitions())));
         return partitions;
     }
 
@@ -303,7 +335,7 @@ public class HubState implements DisposableBean {
 
     private boolean readLocal(String store, String key, int partition, Map<String, String> found) {
         TopicPartition source = new TopicPartition(topicOf(store), partition);
-        if (!freshness.isFresh(source, () -> localPartitions().getOrDefault(source, -1L))) {
+        if (!freshness.isFresh(source)) {
             return false;
         }
         String id = store + "-" + partition;

@@ -3,6 +3,7 @@ package io.socialwire.state;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.Properties;
 import java.util.TreeSet;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -40,7 +41,7 @@ public final class StateTopology {
     }
 
     /** @param tables store name to the topic it reads */
-    static Topology build(Map<String, String> tables, ObjectMapper json, Freshness freshness) {
+    static Topology build(Map<String, String> tables, ObjectMapper json, Freshness freshness, Properties config) {
         StreamsBuilder builder = new StreamsBuilder();
         tables.forEach((store, topic) -> {
             KTable<String, String> table = builder.table(topic, Consumed.with(Serdes.String(), Serdes.String()),
@@ -59,7 +60,8 @@ public final class StateTopology {
                         .toStream().process(freshness.recorder());
             }
         });
-        return builder.build();
+        // the configuration brings topology.optimization: the tables' source topics become their changelogs
+        return builder.build(config);
     }
 
     private static String recordId(ObjectMapper json, String thread) {
