@@ -35,6 +35,11 @@ public final class HubProcess implements AutoCloseable {
     }
 
     public void start() {
+        start(Duration.ofSeconds(90));
+    }
+
+    /** Starts the hub and waits up to {@code readiness} until it is ready (longer for a hub joining a busy cluster). */
+    public void start(Duration readiness) {
         String classpath = "target/classes" + File.pathSeparator + read(Path.of("target/runtime-classpath.txt"));
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -48,7 +53,7 @@ public final class HubProcess implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         HttpClient http = HttpClient.newHttpClient();
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() -> {
+        await().atMost(readiness).pollInterval(Duration.ofMillis(250)).until(() -> {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the hub exited with " + process.exitValue() + "; see " + logDir);
             }

@@ -5,9 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupListing;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -81,6 +83,63 @@ public final class TopicProbe implements AutoCloseable {
             }
         }
         return true;
+    }
+
+    /**
+     * The consumer groups that have records left to consume, whatever their names: for each group, each partition it
+     * has committed an offset on and whose end lies beyond it, unless all that is left there are transaction markers
+     * (read with {@code read_committed}). Empty when every group has consumed everything up to the end.
+     */
+    public List<String> laggingGroups() {
+        List<String> lagging = new ArrayList<>();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            for (ConsumerGroupListing group : admin.listConsumerGroups().all().get()) {
+                Map<TopicPartition, OffsetAndMetadata> committed = new java.util.HashMap<>();
+                admin.listConsumerGroupOffsets(group.groupId()).partitionsToOffsetAndMetadata().get()
+                        .forEach((partition, offset) -> {
+                            if (offset != null) {
+                                committed.put(partition, offset);
+                            }
+                        });
+                Map<TopicPartition, Long> ends = consumer.endOffsets(committed.keySet());
+                committed.forEach((partition, offset) -> {
+                    long end = ends.getOrDefault(partition, 0L);
+                    if (offset.offset() < end && hasRecords(partition, offset.offset(), end)) {
+                        lagging.add(group.groupId() + " " + partition + " at " + offset.offset() + " of " + end);
+                    }
+                });
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+        return lagging;
+    }
+
+    /** Whether records (not just transaction markers) lie between {@code from} and {@code end}. */
+    private boolean hasRecords(TopicPartition partition, long from, long end) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        try (KafkaConsumer<String, String> reader = new KafkaConsumer<>(p)) {
+            reader.assign(List.of(partition));
+            reader.seek(partition, from);
+            long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+            while (System.nanoTime() < deadline) {
+                if (!reader.poll(Duration.ofMillis(100)).isEmpty()) {
+                    return true;
+                }
+                if (reader.position(partition) >= end) {
+                    return false;
+                }
+            }
+            return true; // undecided (an open transaction, a slow fetch): not caught up yet
+        }
     }
 
     public void createCompacted(String topic) {

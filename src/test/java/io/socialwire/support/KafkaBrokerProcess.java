@@ -1,0 +1,169 @@
+package io.socialwire.support;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import kafka.tools.StorageTool;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
+
+/**
+ * A single-node KRaft Kafka (broker and controller in one) in a JVM of its own, started the way an operator runs
+ * one from Kafka's own jars: {@code kafka-storage.sh format --ignore-formatted} (here {@link StorageTool}, in the
+ * test JVM: it only writes files), then {@code kafka-server-start.sh server.properties} ({@code kafka.Kafka}, in a
+ * child JVM on the hub's runtime classpath, which carries Kafka 3.9's jars). Loopback only, replication 1.
+ */
+public final class KafkaBrokerProcess implements AutoCloseable {
+
+    private final Path root;
+    private final int port;
+    private final int controllerPort;
+    private Process process;
+
+    public KafkaBrokerProcess(Path root) {
+        this.root = root.toAbsolutePath();
+        this.port = freePort();
+        this.controllerPort = freePort();
+    }
+
+    public String bootstrap() {
+        return "127.0.0.1:" + port;
+    }
+
+    /** Formats the storage (once), starts the broker and waits until it answers a client. */
+    public void start() {
+        try {
+            Files.createDirectories(root.resolve("logs"));
+            Files.createDirectories(root.resolve("metadata"));
+            Path config = root.resolve("server.properties");
+            Files.writeString(config, properties().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                    .collect(Collectors.joining("\n", "", "\n")));
+            Path logging = root.resolve("logback.xml");
+            // kafka.Kafka logs through SLF4J to the logback on the classpath: WARN and up, or it writes ~800 lines
+            Files.writeString(logging, """
+                    <configuration>
+                      <appender name="out" class="ch.qos.logback.core.ConsoleAppender">
+                        <encoder><pattern>%d{HH:mm:ss.SSS} %-5level [%thread] %logger{36} - %msg%n</pattern></encoder>
+                      </appender>
+                      <root level="WARN"><appender-ref ref="out"/></root>
+                    </configuration>
+                    """);
+            format(config);
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                    "-Dlogback.configurationFile=" + logging,
+                    "-cp", classpath(), "kafka.Kafka", config.toString()));
+            process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(root.resolve("broker.log").toFile())).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2000))) {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
+                    .until(() -> {
+                        if (!process.isAlive()) {
+                            throw new IllegalStateException("the broker exited with " + process.exitValue()
+                                    + "; see " + root.resolve("broker.log"));
+                        }
+                        return !admin.describeCluster().nodes().get(2, TimeUnit.SECONDS).isEmpty();
+                    });
+        }
+    }
+
+    private Map<String, String> properties() {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("process.roles", "broker,controller");
+        p.put("node.id", "1");
+        p.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+        p.put("controller.listener.names", "CONTROLLER");
+        p.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        p.put("inter.broker.listener.name", "PLAINTEXT");
+        p.put("log.dirs", root.resolve("logs").toString());
+        p.put("metadata.log.dir", root.resolve("metadata").toString());
+        p.put("offsets.topic.replication.factor", "1");
+        p.put("offsets.topic.num.partitions", "1");
+        p.put("transaction.state.log.replication.factor", "1");
+        p.put("transaction.state.log.min.isr", "1");
+        p.put("transaction.state.log.num.partitions", "1");
+        p.put("default.replication.factor", "1");
+        p.put("min.insync.replicas", "1");
+        p.put("group.initial.rebalance.delay.ms", "0");
+        // the cleaner's default 128 MiB dedupe buffer is allocated on the heap
+        p.put("log.cleaner.dedupe.buffer.size", "2097152");
+        p.put("num.network.threads", "2");
+        p.put("num.io.threads", "2");
+        p.put("num.recovery.threads.per.data.dir", "1");
+        p.put("broker.session.timeout.ms", "2000");
+        p.put("broker.heartbeat.interval.ms", "500");
+        return p;
+    }
+
+    private void format(Path config) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int status;
+        try (PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8)) {
+            status = StorageTool.execute(new String[] {"format", "-t", Uuid.randomUuid().toString(), "-c",
+                config.toString(), "--ignore-formatted"}, print);
+        }
+        if (status != 0) {
+            throw new IllegalStateException("kafka-storage format failed (" + status + "): "
+                    + out.toString(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** SIGTERM, as an operator stops it; SIGKILL if it does not stop within 30 s. */
+    @Override
+    public void close() {
+        if (process == null || !process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String classpath() throws IOException {
+        Path file = Path.of("target/runtime-classpath.txt");
+        if (!Files.exists(file)) {
+            throw new IllegalStateException("run the build first (mvn verify writes " + file + ")");
+        }
+        return Files.readString(file).strip().replace("\n", File.pathSeparator);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
