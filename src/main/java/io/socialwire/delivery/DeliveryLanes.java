@@ -20,6 +20,7 @@ import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,11 +42,14 @@ public class DeliveryLanes implements CamelContextConfiguration {
 
     private final KafkaTopics topics;
     private final KeyedState<String> lanes;
+    private final int consumersPerLane;
     private final Map<String, String> open = new ConcurrentHashMap<>();
     private volatile CamelContext camel;
 
-    public DeliveryLanes(HubState state, KafkaTopics topics) {
+    public DeliveryLanes(HubState state, KafkaTopics topics,
+                         @Value("${socialwire.delivery.lane-consumers:1}") int consumersPerLane) {
         this.topics = topics;
+        this.consumersPerLane = consumersPerLane;
         this.lanes = state.store(StateTopology.LANES);
     }
 
@@ -127,9 +131,9 @@ public class DeliveryLanes implements CamelContextConfiguration {
         String topic = open.get(lane);
         if (topic == null) {
             topic = topics.lane(lane);
-            // one route per partition, each with its own static group member id (a Kafka consumer's
-            // consumersCount would give them all the same one)
-            for (int consumer = 0; consumer < topics.names().lanePartitions(); consumer++) {
+            // each consumer a route with its own static group member id (a Kafka consumer's consumersCount would give
+            // them all the same one); Kafka shares the lane's partitions out among every instance's consumers
+            for (int consumer = 0; consumer < consumersPerLane; consumer++) {
                 try {
                     camel.addRouteFromTemplate(TEMPLATE + "-" + lane + "-" + consumer, TEMPLATE,
                             Map.of("lane", lane, "topic", topic, "consumer", Integer.toString(consumer)));

@@ -17,9 +17,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lanes        which lane each conversation was given (compacted): its messages stay in order there
  * @param inFlight     the offsets of each lane partition's batch being written (compacted by partition): a batch
  *                     overlapping them after a restart checks ServiceNow before writing again
- * @param partitions   partitions of the interactions topic when the hub creates it
+ * @param partitions   partitions of the interactions topic when the hub creates it, and of the state topics keyed
+ *                     like it (conversation index, lanes, receipts)
  * @param lanePartitions partitions of each delivery lane when the hub creates it: how many of a lane's
- *                     conversations are delivered at once (each lane consumes them with as many consumers)
+ *                     conversations all instances deliver at once (each partition by one consumer, in order)
  * @param replicationFactor replicas of every topic the hub creates (1 on the embedded broker)
  */
 @ConfigurationProperties("socialwire.topics")

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.socialwire.kafka.DeferredAcks;
 import io.socialwire.kafka.KafkaBootstrap;
 import io.socialwire.kafka.KafkaTopics;
@@ -107,7 +108,6 @@ public class HubState implements DisposableBean {
         try {
             streams.start();
             awaitRunning(running);
-            refuseSharedAddress();
             awaitFresh();
         } catch (RuntimeException e) {
             destroy();
@@ -117,6 +117,8 @@ public class HubState implements DisposableBean {
                 instance.id(), self);
         this.topics.keySet().forEach(store -> register(metrics, store));
         register(metrics, StateTopology.RECORDS);
+        // Kafka Streams' own metrics (state, rebalances, restore, lag) beside the hub's on /actuator/prometheus
+        new KafkaStreamsMetrics(streams).bindTo(metrics);
     }
 
     private static Map<String, String> tables(TopicsProperties names) {
@@ -168,27 +170,13 @@ public class HubState implements DisposableBean {
     private void awaitRunning(CountDownLatch running) {
         try {
             if (!running.await(properties.restoreTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                KafkaStreams.State stuck = streams.state();
                 throw new IllegalStateException("The hub's state was not restored within "
-                        + properties.restoreTimeout() + " (socialwire.state.restore-timeout); state " + streams.state());
+                        + properties.restoreTimeout() + " (socialwire.state.restore-timeout); state " + stuck);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    /**
-     * Kafka Streams tells instances apart by their {@code application.server}: two instances advertising the same one
-     * would each read the other's partitions as their own. Kafka merges them into one, which then owns more than
-     * this instance holds.
-     */
-    private void refuseSharedAddress() {
-        java.util.Set<TopicPartition> mine = localPartitions();
-        boolean shared = streams.metadataForAllStreamsClients().stream()
-                .anyMatch(client -> self.equals(client.hostInfo()) && !mine.containsAll(client.topicPartitions()));
-        if (shared) {
-            throw new IllegalStateException("Another hub instance advertises the same address, " + self.host() + ":"
-                    + self.port() + ". Give each instance its own (SOCIALWIRE_ADVERTISED_HOST, SERVER_PORT).");
         }
     }
 
@@ -303,7 +291,9 @@ public class HubState implements DisposableBean {
             }
             if (System.currentTimeMillis() > deadline) {
                 throw new IllegalStateException("The owner of " + unavailable.size() + " key(s) of the state store "
-                        + store + " did not answer within " + properties.queryTimeout() + " (partitions moving?)");
+                        + store + " did not answer within " + properties.queryTimeout() + ": partitions moving, or"
+                        + " another instance advertising this one's address (" + self.host() + ":" + self.port()
+                        + ", SOCIALWIRE_ADVERTISED_HOST)");
             }
             pending = unavailable;
             sleep();
@@ -394,7 +384,8 @@ public class HubState implements DisposableBean {
     @Override
     public void destroy() {
         producer.close(java.time.Duration.ofSeconds(5));
-        streams.close(java.time.Duration.ofSeconds(30));
+        // leave the group: the partitions move to the other instances at once, not after the session timeout
+        streams.close(new KafkaStreams.CloseOptions().leaveGroup(true).timeout(java.time.Duration.ofSeconds(30)));
         admin.close(java.time.Duration.ofSeconds(5));
     }
 }

@@ -44,7 +44,9 @@ class StateForwarding {
                     + " (the same on every instance) so they can ask each other");
         }
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + owner.host() + ":" + owner.port()
+            // an IPv6 pod address goes in brackets
+            String host = owner.host().contains(":") ? "[" + owner.host() + "]" : owner.host();
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + host + ":" + owner.port()
                             + "/api/state/" + store))
                     .timeout(Duration.ofSeconds(10))
                     .header("Authorization", "Bearer " + token)

@@ -24,7 +24,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.StandardEnvironment;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -93,22 +92,6 @@ class StateStoresIT extends HubIntegrationTest {
         assertThatThrownBy(() -> new HubInstance(same, new StandardEnvironment()))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("is in use by another hub process");
-    }
-
-    /** The hub's partitions are moved to the impostor for a moment: this context is not reused. */
-    @Test
-    @DirtiesContext(methodMode = DirtiesContext.MethodMode.AFTER_METHOD)
-    void aSecondInstanceAdvertisingTheSameAddressStopsAtStartUp() throws Exception {
-        StateProperties sameAddress = properties(HubTestSupport.newDataDir(), "socialwire-state");
-        HubInstance impostor = new HubInstance(sameAddress, new StandardEnvironment());
-        try {
-            assertThatThrownBy(() -> new HubState(kafka, topics, impostor, sameAddress,
-                    new StateForwarding(json, "unused"), json, new SimpleMeterRegistry(), port))
-                    .isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("advertises the same address, localhost:" + port);
-        } finally {
-            impostor.destroy();
-        }
     }
 
     private static StateProperties properties(Path dir, String applicationId) {
