@@ -43,6 +43,7 @@ public class DeliveryLanes implements CamelContextConfiguration {
     private final KafkaTopics topics;
     private final KeyedState<String> lanes;
     private final int consumersPerLane;
+    private final Object[] conversationLocks = java.util.stream.Stream.generate(Object::new).limit(64).toArray();
     private final Map<String, String> open = new ConcurrentHashMap<>();
     private volatile CamelContext camel;
 
@@ -58,7 +59,7 @@ public class DeliveryLanes implements CamelContextConfiguration {
      * before the interaction is handed over. Sets the {@code lane} and {@code laneTopic} headers; none for the
      * deletion of a post no lane has seen.
      */
-    public synchronized void assign(Exchange exchange) {
+    public void assign(Exchange exchange) {
         SocialInteraction interaction = exchange.getMessage().getBody(SocialInteraction.class);
         if (SocialInteraction.DELETE.equals(interaction.kind())) {
             // the deleted post started a conversation: redact it in that lane, after what is queued there
@@ -71,10 +72,15 @@ public class DeliveryLanes implements CamelContextConfiguration {
         if (storedAt != null) {
             exchange.getMessage().setHeader(DeliveryMetrics.RECEIVED_AT_HEADER, storedAt.toString());
         }
-        String lane = lanes.get(interaction.conversationId());
-        if (lane == null) {
-            lane = interaction.enrichment().department();
-            lanes.put(interaction.conversationId(), lane);
+        String lane;
+        // dispatch enriches in parallel: two interactions of one conversation must not both give it a lane, but
+        // other conversations need not wait for a store read (a lock per conversation, striped, not one for all)
+        synchronized (conversationLocks[Math.floorMod(interaction.conversationId().hashCode(), conversationLocks.length)]) {
+            lane = lanes.get(interaction.conversationId());
+            if (lane == null) {
+                lane = interaction.enrichment().department();
+                lanes.put(interaction.conversationId(), lane);
+            }
         }
         exchange.getMessage().setHeader(LANE_HEADER, lane);
         exchange.getMessage().setHeader(TOPIC_HEADER, open(lane));
