@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.socialwire.delivery.DeliveryMetrics;
 import io.socialwire.delivery.batch.LaneBatch;
 import io.socialwire.delivery.batch.Write;
+import io.socialwire.identity.IdentityResolver;
+import io.socialwire.identity.Person;
 import io.socialwire.identity.SalesforceQueries;
 import io.socialwire.model.SocialInteraction;
 import io.socialwire.receipts.Receipts;
@@ -86,9 +88,13 @@ public class Conversations {
         return salesforce.firstRecord(exchange.getMessage().getBody(InputStream.class)).isEmpty();
     }
 
-    /** A Salesforce record the author was matched to becomes the conversation's record. */
+    /**
+     * A Salesforce record the author was matched to becomes the conversation's record; a Lead this very interaction
+     * created (before a crash lost the index entry) is its record as created, not one to add a Task to.
+     */
     public void adoptPerson(Exchange exchange, String type, String id) {
-        adopt(exchange, "salesforce", type, id, null);
+        Person person = exchange.getProperty(IdentityResolver.PERSON, Person.class);
+        adopt(exchange, "salesforce", type, id, person != null && id.equals(person.id()) ? person.createdBy() : null);
     }
 
     /**

@@ -130,7 +130,7 @@ public class IdentityResolver {
                         .map(SalesforceQueries::literal).collect(Collectors.joining(", ", "(", ")"));
                 queries.add("SELECT Id, Name, " + field + " FROM Contact WHERE " + field + " IN " + in);
                 asked.add(new String[] {Person.CONTACT, field});
-                queries.add("SELECT Id, Name, " + field + " FROM Lead WHERE " + field + " IN " + in
+                queries.add("SELECT Id, Name, Description, " + field + " FROM Lead WHERE " + field + " IN " + in
                         + " AND IsConverted = false");
                 asked.add(new String[] {Person.LEAD, field});
             }
@@ -150,7 +150,7 @@ public class IdentityResolver {
             for (JsonNode r : answers.get(i)) {
                 String key = wanted.get(field).get(r.path(field).asText("").toLowerCase(Locale.ROOT));
                 if (key != null && (type.equals(Person.CONTACT) || !found.containsKey(key))) {
-                    found.put(key, new Person(type, r.path("Id").asText(), r.path("Name").asText(null)));
+                    found.put(key, person(type, r));
                 }
             }
         }
@@ -213,8 +213,19 @@ public class IdentityResolver {
     }
 
     private Optional<Person> find(String type, String field, String handle, String condition) {
-        Optional<JsonNode> record = salesforce.first("SELECT Id, Name FROM " + type + " WHERE " + field + " = "
-                + SalesforceQueries.literal(handle) + condition + " LIMIT 1");
-        return record.map(r -> new Person(type, r.path("Id").asText(), r.path("Name").asText(null)));
+        Optional<JsonNode> record = salesforce.first("SELECT Id, Name" + (Person.LEAD.equals(type) ? ", Description" : "")
+                + " FROM " + type + " WHERE " + field + " = " + SalesforceQueries.literal(handle) + condition + " LIMIT 1");
+        return record.map(r -> person(type, r));
+    }
+
+    /**
+     * A matched record as a person. A Lead keeps only the interaction its Description names as its creator (the
+     * {@code Interaction:} line of the social context the hub writes), so a first interaction redelivered after a
+     * crash recognises the Lead it created itself.
+     */
+    private static Person person(String type, JsonNode record) {
+        String createdBy = record.path("Description").asText("").lines().filter(l -> l.startsWith("Interaction:"))
+                .map(l -> l.substring("Interaction:".length()).strip()).findFirst().orElse(null);
+        return new Person(type, record.path("Id").asText(), record.path("Name").asText(null), createdBy);
     }
 }

@@ -98,6 +98,13 @@ public class EmbeddedKraftBroker {
     }
 
     private Properties properties(Path logs, Path metadata, int controllerPort) {
+        Properties p = singleNode(port, controllerPort, logs, metadata);
+        p.putAll(overrides);
+        return p;
+    }
+
+    /** A single-node KRaft broker on loopback, small and quick to restart (also what tests run in their own JVM). */
+    public static Properties singleNode(int port, int controllerPort, Path logs, Path metadata) {
         Properties p = new Properties();
         p.put("process.roles", "broker,controller");
         p.put("node.id", "1");
@@ -126,7 +133,6 @@ public class EmbeddedKraftBroker {
         // short sessions let a restart after a kill re-register in seconds rather than after 9 s of fencing
         p.put("broker.session.timeout.ms", "2000");
         p.put("broker.heartbeat.interval.ms", "500");
-        p.putAll(overrides);
         return p;
     }
 

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import io.socialwire.kafka.EmbeddedKraftBroker;
 import kafka.tools.StorageTool;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -93,31 +94,8 @@ public final class KafkaBrokerProcess implements AutoCloseable {
 
     private Map<String, String> properties() {
         Map<String, String> p = new LinkedHashMap<>();
-        p.put("process.roles", "broker,controller");
-        p.put("node.id", "1");
-        p.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
-        p.put("controller.listener.names", "CONTROLLER");
-        p.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
-        p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
-        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
-        p.put("inter.broker.listener.name", "PLAINTEXT");
-        p.put("log.dirs", root.resolve("logs").toString());
-        p.put("metadata.log.dir", root.resolve("metadata").toString());
-        p.put("offsets.topic.replication.factor", "1");
-        p.put("offsets.topic.num.partitions", "1");
-        p.put("transaction.state.log.replication.factor", "1");
-        p.put("transaction.state.log.min.isr", "1");
-        p.put("transaction.state.log.num.partitions", "1");
-        p.put("default.replication.factor", "1");
-        p.put("min.insync.replicas", "1");
-        p.put("group.initial.rebalance.delay.ms", "0");
-        // the cleaner's default 128 MiB dedupe buffer is allocated on the heap
-        p.put("log.cleaner.dedupe.buffer.size", "2097152");
-        p.put("num.network.threads", "2");
-        p.put("num.io.threads", "2");
-        p.put("num.recovery.threads.per.data.dir", "1");
-        p.put("broker.session.timeout.ms", "2000");
-        p.put("broker.heartbeat.interval.ms", "500");
+        EmbeddedKraftBroker.singleNode(port, controllerPort, root.resolve("logs"), root.resolve("metadata"))
+                .forEach((key, value) -> p.put(key.toString(), value.toString()));
         return p;
     }
 
