@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record IdentityProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("10m") Duration ttl,
-        @DefaultValue("100000") long cacheSize,
+        @DefaultValue("10000") long cacheSize,
         Map<String, String> handleFields) {
 
     public Map<String, String> handleFields() {
