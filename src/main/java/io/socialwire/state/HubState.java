@@ -71,7 +71,6 @@ public class HubState implements DisposableBean {
     private final ObjectMapper json;
     private final Admin admin;
     private final Freshness freshness;
-    private volatile boolean restored;
 
     HubState(KafkaBootstrap kafka, KafkaTopics topics, HubInstance instance, StateProperties properties,
              StateForwarding forwarding, ObjectMapper json, MeterRegistry metrics,
@@ -94,14 +93,10 @@ public class HubState implements DisposableBean {
         streams.setStateListener((now, before) -> {
             LOG.info("State {} -> {}", before, now);
             if (now == KafkaStreams.State.RUNNING) {
-                restored = true;
                 running.countDown();
             }
             if (now == KafkaStreams.State.REBALANCING) {
                 freshness.reassigned();
-            }
-            if (now == KafkaStreams.State.ERROR || now == KafkaStreams.State.PENDING_ERROR) {
-                restored = false;
             }
         });
         long start = System.nanoTime();
@@ -209,11 +204,6 @@ public class HubState implements DisposableBean {
         return partitions;
     }
 
-    private String topicOf(String store) {
-        return StateTopology.RECORDS.equals(store) ? StateTopology.recordsTopic(properties.applicationId())
-                : topics.get(store);
-    }
-
     private void register(MeterRegistry metrics, String store) {
         Gauge.builder("socialwire.state.entries", () -> localEntries(store))
                 .description("Entries of a state store held by this instance (its partitions), approximately")
@@ -235,9 +225,10 @@ public class HubState implements DisposableBean {
         return StateTopology.conversations(json, get(StateTopology.RECORDS, recordId));
     }
 
-    /** The topic a store is kept in (and restored from). */
+    /** The topic a store is kept in (and restored from); the derived {@code records} store's is internal. */
     String topic(String store) {
-        return topics.get(store);
+        return StateTopology.RECORDS.equals(store) ? StateTopology.recordsTopic(properties.applicationId())
+                : topics.get(store);
     }
 
     /** Writes a store's entry (null: removes it) to its topic; the store has it once Kafka Streams has read it. */
@@ -245,9 +236,9 @@ public class HubState implements DisposableBean {
         return producer.send(new ProducerRecord<>(topics.get(store), key, value));
     }
 
-    /** True once this instance's partitions were restored and it has not failed since. */
+    /** True while Kafka Streams runs (this bean exists only once its partitions were restored). */
     boolean isRestored() {
-        return restored && streams.state().isRunningOrRebalancing();
+        return streams.state().isRunningOrRebalancing();
     }
 
     KafkaStreams.State streamsState() {
@@ -324,7 +315,7 @@ public class HubState implements DisposableBean {
     }
 
     private boolean readLocal(String store, String key, int partition, Map<String, String> found) {
-        TopicPartition source = new TopicPartition(topicOf(store), partition);
+        TopicPartition source = new TopicPartition(topic(store), partition);
         if (!freshness.isFresh(source)) {
             return false;
         }

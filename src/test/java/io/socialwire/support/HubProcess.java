@@ -88,8 +88,13 @@ public final class HubProcess implements AutoCloseable {
     }
 
     private void waitForExit() {
+        awaitExit(process, 60);
+    }
+
+    /** Waits for a process asked to stop; SIGKILL if it has not within the given seconds. */
+    static void awaitExit(Process process, int seconds) {
         try {
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
             }
         } catch (InterruptedException e) {

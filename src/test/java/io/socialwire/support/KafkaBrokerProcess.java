@@ -119,14 +119,7 @@ public final class KafkaBrokerProcess implements AutoCloseable {
             return;
         }
         process.destroy();
-        try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        HubProcess.awaitExit(process, 30);
     }
 
     private static String classpath() throws IOException {
