@@ -1,48 +1,46 @@
 package io.socialwire.dispatch;
 
-import java.util.Set;
+import java.lang.reflect.Method;
+import java.util.OptionalInt;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import org.apache.camel.Exchange;
-import org.apache.camel.component.salesforce.api.SalesforceException;
-import org.apache.camel.component.servicenow.ServiceNowException;
 import io.socialwire.sinks.http.TargetRefusedException;
+import io.socialwire.targets.Targets;
+import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 
 /**
  * Tells failures retrying cannot fix (the target refused the record as invalid, or the record itself is not an
  * interaction) from those it can (timeouts, rate limits, outages, expired credentials), and describes them for
- * the dead-letter headers without quoting record content.
+ * the dead-letter headers without quoting record content. Which answers a target refuses with is its own
+ * ({@code socialwire.targets.<system>.refusals}); the target is the exchange's {@code target} property, named
+ * {@code <system>} or {@code <system>-<record>}.
  */
 @Component("failures")
 public class Failures {
 
-    private static final Set<Integer> REFUSED = Set.of(300, 400, 404, 405, 409, 413, 415, 422);
+    private final Targets targets;
+
+    public Failures(Targets targets) {
+        this.targets = targets;
+    }
 
     /** Called while the exchange still carries its exception, to choose the error handling. */
     public boolean isPermanent(Exchange exchange) {
         Throwable failure = exchange.getException() != null ? exchange.getException()
                 : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        return isPermanentFailure(failure);
+        return isPermanentFailure(failure, exchange.getProperty(DeadLetters.TARGET_PROPERTY, String.class));
     }
 
-    public static boolean isPermanentFailure(Throwable failure) {
+    /** True when {@code failure}, from a call to {@code target}, says the record is refused. */
+    public boolean isPermanentFailure(Throwable failure, String target) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SalesforceException sf) {
-                // two conversations of one person upserting their Lead at once: the loser finds it on a retry
-                boolean raced = sf.getErrors() != null && sf.getErrors().stream()
-                        .anyMatch(e -> "DUPLICATE_VALUE".equals(e.getErrorCode()));
-                return REFUSED.contains(sf.getStatusCode()) && !raced;
-            }
-            if (t instanceof ServiceNowException sn) {
-                return sn.getCode() != null && REFUSED.contains(sn.getCode());
-            }
-            if (t instanceof TargetRefusedException http) {
-                // an HTTP target's 4xx says the request is wrong (or our credentials are): only a fix helps
-                return http.status() >= 400 && http.status() < 500 && !isRetryableStatus(http.status());
-            }
             if (t instanceof JsonProcessingException) {
                 return true;
+            }
+            OptionalInt status = status(t);
+            if (status.isPresent()) {
+                return targets.isRefusal(targets.systemOf(target), status.getAsInt(), describe(failure));
             }
         }
         return false;
@@ -56,21 +54,49 @@ public class Failures {
     /** The reason, as the target stated it; the record's own content is never quoted. */
     public static String reason(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SalesforceException sf) {
-                return "Salesforce " + sf.getStatusCode() + ": " + sf.getErrors().stream()
-                        .map(e -> e.getErrorCode() + " " + e.getMessage()).reduce((a, b) -> a + "; " + b)
-                        .orElse("no error details");
-            }
-            if (t instanceof ServiceNowException sn) {
-                return "ServiceNow " + sn.getCode() + ": " + sn.getMessage();
-            }
             if (t instanceof TargetRefusedException) {
                 return t.getMessage();
             }
             if (t instanceof JsonProcessingException) {
                 return "record is not a valid interaction (" + t.getClass().getSimpleName() + ")";
             }
+            OptionalInt status = status(t);
+            if (status.isPresent()) {
+                String name = t.getClass().getSimpleName().replaceFirst("(Response|OperationFailed)?Exception$", "");
+                return name + " " + status.getAsInt() + ": " + t.getMessage();
+            }
         }
         return failure == null ? "unknown" : failure.getClass().getSimpleName();
+    }
+
+    /**
+     * The status a target answered, from the failure its component threw. Components share no exception type, but
+     * each carries the status in a {@code getStatusCode()} or {@code getCode()} accessor (camel-http, camel-salesforce,
+     * camel-servicenow, the Zendesk client): reading that accessor lets a target added in YAML alone be classified.
+     */
+    static OptionalInt status(Throwable t) {
+        if (t instanceof TargetRefusedException refused) {
+            return OptionalInt.of(refused.status());
+        }
+        for (String accessor : new String[] {"getStatusCode", "getCode"}) {
+            try {
+                Method method = t.getClass().getMethod(accessor);
+                Object value = method.invoke(t);
+                if (value instanceof Integer status && status >= 100 && status < 600) {
+                    return OptionalInt.of(status);
+                }
+            } catch (ReflectiveOperationException | RuntimeException noStatus) {
+                // not a status-bearing failure
+            }
+        }
+        return OptionalInt.empty();
+    }
+
+    private static String describe(Throwable failure) {
+        StringBuilder all = new StringBuilder();
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            all.append(t.getMessage()).append('\n');
+        }
+        return all.toString();
     }
 }

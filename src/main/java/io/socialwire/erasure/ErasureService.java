@@ -1,6 +1,8 @@
 package io.socialwire.erasure;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -15,9 +17,10 @@ import io.socialwire.kafka.KafkaTopics;
 import io.socialwire.kafka.TopicScan;
 import io.socialwire.model.SocialInteraction;
 import io.socialwire.receipts.Receipts;
+import io.socialwire.targets.Targets;
+import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,6 +34,8 @@ import org.springframework.stereotype.Component;
 public class ErasureService {
 
     private static final Logger LOG = LoggerFactory.getLogger(ErasureService.class);
+    /** The conversation's record, for an erase endpoint (null when the index knows none). */
+    static final String THREAD_HEADER = "erasureThread";
 
     /** What an erasure did. */
     public record Report(int interactions, List<String> records, int receiptsForgotten, String retained) {
@@ -42,17 +47,12 @@ public class ErasureService {
     private final ConversationIndex index;
     private final Receipts receipts;
     private final IdentityResolver identity;
-    private final TargetRecords targets;
-
-    private final boolean serviceNow;
-    private final boolean salesforce;
+    private final Targets targets;
+    private final ProducerTemplate camel;
 
     ErasureService(KafkaBootstrap bootstrap, KafkaTopics topics, ObjectMapper json, ConversationIndex index,
-                   Receipts receipts, IdentityResolver identity, TargetRecords targets,
-                   @Value("${socialwire.erasure.servicenow:anonymise}") String serviceNowAction,
-                   @Value("${socialwire.erasure.salesforce:anonymise}") String salesforceAction) {
-        this.serviceNow = anonymise("servicenow", serviceNowAction);
-        this.salesforce = anonymise("salesforce", salesforceAction);
+                   Receipts receipts, IdentityResolver identity, Targets targets, ProducerTemplate camel) {
+        this.camel = camel;
         this.bootstrap = bootstrap;
         this.sources = List.of(topics.names().interactions(), topics.names().dlq());
         this.json = json;
@@ -60,13 +60,6 @@ public class ErasureService {
         this.receipts = receipts;
         this.identity = identity;
         this.targets = targets;
-    }
-
-    private static boolean anonymise(String system, String action) {
-        if (!action.equals("anonymise") && !action.equals("none")) {
-            throw new IllegalArgumentException("socialwire.erasure." + system + " must be anonymise or none");
-        }
-        return action.equals("anonymise");
     }
 
     public Report erase(String channel, String authorId) {
@@ -80,10 +73,12 @@ public class ErasureService {
             }
         }
         SocialInteraction first = theirs.isEmpty() ? null : theirs.get(0);
-        if (salesforce) {
-            changed.addAll(targets.lead(channel + ":author:" + authorId, first == null ? "-" : first.id(),
-                    first == null ? "-" : first.conversationId()));
-        }
+        targets.anonymised().forEach((system, target) -> {
+            if (target.eraseAuthorWith() != null) {
+                changed.addAll(erased(camel.requestBodyAndHeaders(target.eraseAuthorWith(), first,
+                        Map.of("channel", channel, "authorId", authorId))));
+            }
+        });
         ids.forEach(receipts::forget);
         identity.forgetAll();
         LOG.info("Erased a {} author: {} interactions, {} records changed", channel, ids.size(), changed.size());
@@ -100,28 +95,25 @@ public class ErasureService {
         LOG.info("Redacted deleted post {}: {} records changed", deletedId, changed.size());
     }
 
-    /** Overwrites the copies of one interaction: the record it created, or its comment or Task on another. */
+    /**
+     * Overwrites the copies of one interaction (the record it created, its comment or Task on another) in every
+     * system where erasure anonymises (socialwire.targets.<system>.erase-with).
+     */
     List<String> redact(SocialInteraction interaction) {
         List<String> changed = new ArrayList<>();
         ThreadRecord thread = index.find(interaction.conversationId());
-        if (thread != null) {
-            boolean created = interaction.id().equals(thread.createdBy());
-            if (serviceNow && thread.system().equals("servicenow")) {
-                if (created) {
-                    changed.addAll(targets.serviceNowRecord(thread.recordType(), thread.recordId(),
-                            interaction.id(), interaction.conversationId()));
-                }
-                changed.addAll(targets.serviceNowJournal(thread.recordId(), interaction.id()));
-            } else if (salesforce && thread.system().equals("salesforce") && thread.recordType().equals("Case")) {
-                if (created) {
-                    changed.addAll(targets.salesforceCase(thread.recordId(), interaction.id(),
-                            interaction.conversationId()));
-                }
-                changed.addAll(targets.caseComments(thread.recordId(), interaction.id()));
-            }
-        }
-        if (salesforce) {
-            changed.addAll(targets.tasks(interaction.id()));
+        Map<String, Object> headers = new HashMap<>();
+        headers.put(THREAD_HEADER, thread);
+        targets.anonymised().forEach((system, target) ->
+                changed.addAll(erased(camel.requestBodyAndHeaders(target.eraseWith(), interaction, headers))));
+        return changed;
+    }
+
+    /** The records an erase endpoint changed, as it answered them ({@code <system>:<type>:<id>}). */
+    private static List<String> erased(Object answer) {
+        List<String> changed = new ArrayList<>();
+        if (answer instanceof List<?> list) {
+            list.forEach(item -> changed.add(String.valueOf(item)));
         }
         return changed;
     }

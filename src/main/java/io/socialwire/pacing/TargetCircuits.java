@@ -7,12 +7,14 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.socialwire.dispatch.DeadLetters;
 import io.socialwire.dispatch.Failures;
+import io.socialwire.targets.Targets;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.spi.CamelEvent;
@@ -41,6 +43,11 @@ public class TargetCircuits extends EventNotifierSupport {
     private final Duration maxOpenFor;
     private final MeterRegistry meters;
     private final Map<String, Circuit> circuits = new ConcurrentHashMap<>();
+    private final Targets targets;
+    private final Failures failures;
+    /** Components that stay inside the hub: no target of theirs has a circuit. */
+    private static final Set<String> INTERNAL = Set.of("direct", "kamelet", "kafka", "bean", "class", "log", "seda",
+            "mock", "platform-http", "timer", "controlbus", "stub");
 
     /** When a circuit opened and until when it held calls back. */
     public record Opening(Instant at, Instant until) {
@@ -52,12 +59,14 @@ public class TargetCircuits extends EventNotifierSupport {
         final Deque<Opening> openings = new ArrayDeque<>();
     }
 
-    public TargetCircuits(TargetPacing pacing, Clock clock, MeterRegistry meters,
+    public TargetCircuits(TargetPacing pacing, Clock clock, MeterRegistry meters, Targets targets, Failures failures,
                           @Value("${socialwire.circuits.failure-threshold:5}") int threshold,
                           @Value("${socialwire.circuits.open-for:5s}") Duration openFor,
                           @Value("${socialwire.circuits.max-open-for:60s}") Duration maxOpenFor) {
         this.pacing = pacing;
         this.clock = clock;
+        this.targets = targets;
+        this.failures = failures;
         this.meters = meters;
         this.threshold = threshold;
         this.openFor = openFor;
@@ -87,7 +96,7 @@ public class TargetCircuits extends EventNotifierSupport {
         if (target == null) {
             return;
         }
-        if (failedTransiently(sent.getExchange())) {
+        if (failedTransiently(sent.getExchange(), target)) {
             failed(target);
         } else {
             succeeded(target);
@@ -150,25 +159,25 @@ public class TargetCircuits extends EventNotifierSupport {
         });
     }
 
-    /** Salesforce and ServiceNow by their components; HTTP targets by the name their kamelet gives them. */
-    private static String target(Endpoint endpoint, Exchange exchange) {
-        String uri = endpoint.getEndpointUri();
-        if (uri.startsWith("salesforce:")) {
-            return "salesforce";
+    /**
+     * The system a call went to: the one the calling route names (its {@code target} property, a system of record or
+     * an HTTP target), else the component's own (a {@code salesforce:} call of the identity lookups). Calls inside
+     * the hub (routes, Kafka, beans) are none.
+     */
+    private String target(Endpoint endpoint, Exchange exchange) {
+        String scheme = endpoint.getEndpointUri().replaceFirst(":.*", "");
+        if (INTERNAL.contains(scheme)) {
+            return null;
         }
-        if (uri.startsWith("servicenow:")) {
-            return "servicenow";
-        }
-        if (uri.startsWith("http:") || uri.startsWith("https:")) {
-            return exchange.getProperty(DeadLetters.TARGET_PROPERTY, String.class);
-        }
-        return null;
+        String target = exchange.getProperty(DeadLetters.TARGET_PROPERTY, String.class);
+        String system = targets.systemOf(target != null ? target : scheme);
+        return system != null ? system : target;
     }
 
-    private static boolean failedTransiently(Exchange exchange) {
+    private boolean failedTransiently(Exchange exchange, String target) {
         Exception failure = exchange.getException();
         if (failure != null) {
-            return !Failures.isPermanentFailure(failure);
+            return !failures.isPermanentFailure(failure, target);
         }
         Integer status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
         return status != null && Failures.isRetryableStatus(status);

@@ -5,10 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -16,8 +13,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps the hub from calling a target before it said it may be called again. A target's rate-limit answer
- * ({@code Retry-After}, ServiceNow's {@code X-RateLimit-Reset}) or an org near its daily API limit
- * ({@code Sforce-Limit-Info}) sets a time before which no call to that target leaves; the kamelets wait for it
+ * ({@code Retry-After}, {@code X-RateLimit-Reset}) or its daily API limit drawing near sets a time before which no call to that target leaves; the kamelets wait for it
  * ({@code targetPacing.await}) before they call. A wait longer than {@code socialwire.pacing.max-wait} fails the
  * exchange as transient instead, so the record is retried later and the consumer keeps polling.
  */
@@ -25,22 +21,14 @@ import org.springframework.stereotype.Component;
 public class TargetPacing {
 
     private static final Logger LOG = LoggerFactory.getLogger(TargetPacing.class);
-    private static final Pattern API_USAGE = Pattern.compile("api-usage=(\\d+)/(\\d+)");
 
     private final Map<String, Instant> notBefore = new ConcurrentHashMap<>();
     private final Clock clock;
     private final Duration maxWait;
-    private final double nearLimit;
-    private final Duration nearLimitPause;
 
-    public TargetPacing(Clock clock,
-                        @Value("${socialwire.pacing.max-wait:30s}") Duration maxWait,
-                        @Value("${socialwire.pacing.salesforce-near-limit:0.9}") double nearLimit,
-                        @Value("${socialwire.pacing.salesforce-near-limit-pause:1s}") Duration nearLimitPause) {
+    public TargetPacing(Clock clock, @Value("${socialwire.pacing.max-wait:30s}") Duration maxWait) {
         this.clock = clock;
         this.maxWait = maxWait;
-        this.nearLimit = nearLimit;
-        this.nearLimitPause = nearLimitPause;
     }
 
     /** No call to {@code target} before {@code until}. */
@@ -76,19 +64,6 @@ public class TargetPacing {
             throw new TargetPausedException(target, until);
         }
         Thread.sleep(wait.toMillis() + 1);
-    }
-
-    /** After a Salesforce call: near the org's daily limit, space the calls out. */
-    public void observeSalesforce(Exchange exchange) {
-        String info = exchange.getMessage().getHeader("Sforce-Limit-Info", String.class);
-        Matcher usage = info == null ? null : API_USAGE.matcher(info);
-        if (usage != null && usage.find()) {
-            double used = Double.parseDouble(usage.group(1));
-            double limit = Double.parseDouble(usage.group(2));
-            if (limit > 0 && used / limit >= nearLimit) {
-                holdOff("salesforce", clock.instant().plus(nearLimitPause));
-            }
-        }
     }
 
     /** When a rate-limited target may be called again, from its headers; null when they do not say. */

@@ -15,6 +15,8 @@ import io.socialwire.model.SocialInteraction;
  */
 public final class SocialContext {
 
+    /** What an erasure leaves of the person's text. */
+    public static final String ERASED = "[erased at the author's request]";
     private static final int SUMMARY_LENGTH = 80;
     private static final int SUBJECT_LENGTH = 255;
 
@@ -67,6 +69,16 @@ public final class SocialContext {
     }
 
     /** Names the interaction inside a comment; unique, so a search for it finds only that interaction. */
+    /** A record's own text once erased: a note that it was, and the Interaction: line that says whose it is. */
+    public static String erasedBlock(java.time.Instant at, String interactionId, String conversationId) {
+        return ERASED + " " + at + "\nInteraction:  " + interactionId + "\nConversation: " + conversationId + "\n";
+    }
+
+    /** A comment once erased: the note and the marker naming its interaction. */
+    public static String erasedComment(String interactionId) {
+        return ERASED + " " + marker(interactionId);
+    }
+
     public static String marker(String interactionId) {
         return "(socialwire:" + interactionId + ")";
     }

@@ -5,10 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.socialwire.dispatch.Failures;
+import io.socialwire.targets.Targets;
+import io.socialwire.targets.TargetsProperties;
+import org.springframework.mock.env.MockEnvironment;
 import org.junit.jupiter.api.Test;
 
 class TargetCircuitsTest {
@@ -16,10 +21,11 @@ class TargetCircuitsTest {
     private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
 
     private final MovableClock clock = new MovableClock();
-    private final TargetPacing pacing = new TargetPacing(clock, Duration.ofSeconds(30), 0.9, Duration.ofSeconds(1));
+    private final TargetPacing pacing = new TargetPacing(clock, Duration.ofSeconds(30));
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final TargetCircuits circuits = new TargetCircuits(pacing, clock, meters, 3, Duration.ofSeconds(5),
-            Duration.ofSeconds(12));
+    private final Targets targets = new Targets(new TargetsProperties(Map.of(), Map.of()), new MockEnvironment());
+    private final TargetCircuits circuits = new TargetCircuits(pacing, clock, meters, targets, new Failures(targets),
+            3, Duration.ofSeconds(5), Duration.ofSeconds(12));
 
     @Test
     void opensAfterTheThresholdOfFailuresInARowAndHoldsCallsBack() {

@@ -8,10 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
-import org.apache.camel.CamelContext;
-import org.apache.camel.Exchange;
-import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
 
 class TargetPacingTest {
@@ -29,28 +25,10 @@ class TargetPacingTest {
     }
 
     @Test
-    void salesforceNearItsDailyLimitIsHeldOffAndFarFromItIsNot() {
-        TargetPacing pacing = new TargetPacing(Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofSeconds(30), 0.9,
-                Duration.ofSeconds(1));
-        pacing.observeSalesforce(limitInfo("api-usage=100/15000"));
-        assertThat(pacing.pausedUntil("salesforce")).isNull();
-        pacing.observeSalesforce(limitInfo("api-usage=13600/15000; api-bursts=1/750"));
-        assertThat(pacing.pausedUntil("salesforce")).isEqualTo(NOW.plusSeconds(1));
-    }
-
-    @Test
     void aWaitLongerThanTheMaximumFailsAsTransientInsteadOfBlockingTheConsumer() {
-        TargetPacing pacing = new TargetPacing(Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMillis(10), 0.9,
-                Duration.ofSeconds(1));
+        TargetPacing pacing = new TargetPacing(Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMillis(10));
         pacing.holdOff("servicenow", NOW.plusSeconds(3600));
         assertThatThrownBy(() -> pacing.await("servicenow")).isInstanceOf(TargetPausedException.class)
                 .hasMessageContaining("servicenow asked for no calls until");
-    }
-
-    private static Exchange limitInfo(String value) {
-        CamelContext camel = new DefaultCamelContext();
-        Exchange exchange = new DefaultExchange(camel);
-        exchange.getMessage().setHeader("Sforce-Limit-Info", value);
-        return exchange;
     }
 }

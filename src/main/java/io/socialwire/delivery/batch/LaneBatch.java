@@ -2,10 +2,14 @@ package io.socialwire.delivery.batch;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.Set;
 
+import io.socialwire.conversation.Conversations;
+import io.socialwire.model.SocialInteraction;
+import io.socialwire.receipts.Receipts;
 import org.apache.camel.Exchange;
 
 /**
@@ -16,11 +20,13 @@ import org.apache.camel.Exchange;
 public final class LaneBatch {
 
     public static final String PROPERTY = "laneBatch";
+    /** The record's own exchange: a kamelet works on a copy, and the write must report to the record's. */
+    static final String ROUTED = "laneRouted";
 
     private final List<Write> writes = new ArrayList<>();
     private final Map<String, Write> creating = new HashMap<>();
-    private final Map<String, Write> upserting = new HashMap<>();
-    private final java.util.Set<String> interactions = new java.util.HashSet<>();
+    private final Map<String, Write> matching = new HashMap<>();
+    private final Set<String> interactions = new HashSet<>();
     private final List<Exchange> routed = new ArrayList<>();
     private boolean suspect;
 
@@ -28,16 +34,25 @@ public final class LaneBatch {
         this.suspect = suspect;
     }
 
+    /** The batch a sink was called in. */
+    public static LaneBatch of(Exchange exchange) {
+        LaneBatch batch = exchange.getProperty(PROPERTY, LaneBatch.class);
+        if (batch == null) {
+            throw new IllegalStateException("a batched sink was called outside a delivery lane's batch");
+        }
+        return batch;
+    }
+
     /**
-     * True when the batch overlaps one that was being flushed when the hub stopped: some of its writes may have
-     * landed, so ServiceNow writes (which are not upserts) are looked up before they are repeated.
+     * True when the batch overlaps one that was being flushed when the hub stopped, or a call's outcome is unknown:
+     * some of its writes may have landed, so writes that are not upserts are looked up before they are repeated.
      */
-    boolean isSuspect() {
+    public boolean isSuspect() {
         return suspect;
     }
 
     /** A call whose outcome is unknown (a timeout, a connection lost): what it may have written is looked up. */
-    void markSuspect() {
+    public void markSuspect() {
         suspect = true;
     }
 
@@ -46,32 +61,60 @@ public final class LaneBatch {
         return creating.get(conversationId);
     }
 
-    Write add(Write.Kind kind, Exchange exchange, String type, String externalIdField, Map<String, Object> fields,
-              String recordId, Write parent, Consumer<Write> onWritten) {
-        Write write = new Write(kind, exchange, type, externalIdField, fields, recordId, parent, onWritten);
+    /**
+     * Adds a write for the record's exchange ({@code write.exchange()} is the record's own, see {@link #routed}); a
+     * write that creates the conversation's record is what later records of the conversation continue.
+     */
+    public Write add(Write write) {
         writes.add(write);
+        if (write.creates()) {
+            creating.put(write.interaction().conversationId(), write);
+        }
         return write;
     }
 
-    void creates(String conversationId, Write write) {
-        creating.put(conversationId, write);
+    /** The write in this batch that writes the record matched by {@code key} (one upsert key per call), if any. */
+    public Write matching(String key) {
+        return matching.get(key);
     }
 
-    /** The upsert of this External ID value in this batch, if any (Salesforce refuses one key twice in a call). */
-    Write upserting(String type, String externalIdField, String value) {
-        return upserting.get(type + "/" + externalIdField + "/" + value);
+    public void matches(String key, Write write) {
+        matching.put(key, write);
     }
 
-    void upserts(String type, String externalIdField, String value, Write write) {
-        upserting.put(type + "/" + externalIdField + "/" + value, write);
+    /**
+     * The same interaction again (a webhook delivered twice, a replay): written to {@code system} already, as its
+     * receipt says, or being written in this batch. Nothing to do: the receipt is there or will be.
+     */
+    public boolean repeated(Exchange exchange, Receipts receipts, String system, boolean onContact) {
+        String id = interaction(exchange).id();
+        boolean written = receipts.of(id).stream().anyMatch(r -> r.system().equals(system)
+                && (onContact ? r.action().equals("linked")
+                        : r.action().equals("created") || r.action().equals("commented")));
+        return written || !interactions.add(system + (onContact ? ":contact/" : ":record/") + id);
     }
 
-    /** False when this interaction already has a write of this kind in the batch (it came twice). */
-    boolean firstTime(String interactionId, String kind) {
-        return interactions.add(kind + "/" + interactionId);
+    /** The exchange the write reports to: the record's own, not a kamelet's copy of it. */
+    public static Exchange routed(Exchange exchange) {
+        Exchange routed = exchange.getProperty(ROUTED, Exchange.class);
+        return routed != null ? routed : exchange;
     }
 
-    void routed(Exchange record) {
+    /** The write creating the record this follow-up continues, when it is created in the same batch. */
+    public static Write parent(Exchange exchange) {
+        return exchange.getProperty(Conversations.PENDING_RECORD, Write.class);
+    }
+
+    /** The record this follow-up continues, when it exists already. */
+    public static String recordId(Exchange exchange) {
+        return exchange.getMessage().getHeader(Conversations.RECORD_ID_HEADER, String.class);
+    }
+
+    static SocialInteraction interaction(Exchange exchange) {
+        return exchange.getProperty(Conversations.INTERACTION, SocialInteraction.class);
+    }
+
+    void add(Exchange record) {
         routed.add(record);
     }
 

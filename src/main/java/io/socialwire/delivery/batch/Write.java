@@ -3,70 +3,144 @@ package io.socialwire.delivery.batch;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import io.socialwire.conversation.Conversations;
+import io.socialwire.model.SocialInteraction;
 import org.apache.camel.Exchange;
 
 /**
- * One interaction's write to a system of record, collected while its lane batch is routed and sent with the
- * others of its kind when the batch is flushed: a ServiceNow Table API request (record or journal entry), or a
- * Salesforce upsert by External ID. A write that continues a record created in the same batch waits for it.
+ * One interaction's write to a system of record, collected while its lane batch is routed and sent with the others
+ * of its system and group when the batch is flushed (by the system's {@link BatchWriter}). A write that continues a
+ * record created in the same batch waits for it.
  */
 public final class Write {
 
-    public enum Kind { SERVICENOW_RECORD, SERVICENOW_FOLLOW_UP, SALESFORCE_UPSERT }
-
-    final Kind kind;
-    final Exchange exchange;
-    /** SN: the table; SF: the sObject type. */
-    final String type;
-    /** SF: the External ID field, its value among the fields. */
-    final String externalIdField;
-    final Map<String, Object> fields;
-    /** SN follow-up: the record's sys_id, or null while {@link #parent} creates it. */
-    final String recordId;
-    final Write parent;
+    private final String system;
+    private final String group;
+    private final boolean creates;
+    private final Exchange exchange;
+    private final String type;
+    private final String matchBy;
+    private final Map<String, Object> fields;
+    private final String recordId;
+    private final Write parent;
     private final Consumer<Write> onWritten;
 
-    String writtenId;
-    boolean created;
-    boolean done;
-    Throwable failure;
+    private String writtenId;
+    private boolean created;
+    private boolean done;
+    private Throwable failure;
+    private Throwable refusal;
 
-    Write(Kind kind, Exchange exchange, String type, String externalIdField, Map<String, Object> fields,
-          String recordId, Write parent, Consumer<Write> onWritten) {
-        this.kind = kind;
+    /**
+     * @param system    the system of record, as {@code socialwire.targets} names it
+     * @param group     writes of one system and group go out in one call (e.g. one sObject type)
+     * @param creates   true when the write creates the conversation's record
+     * @param type      the record type written (a table, an sObject type)
+     * @param matchBy   the field the target matches the record by (an upsert's External ID), or null
+     * @param fields    what is written
+     * @param recordId  the record a follow-up continues, or null while {@code parent} creates it
+     * @param onWritten what follows once the target has it (receipts, the index)
+     */
+    public Write(String system, String group, boolean creates, Exchange exchange, String type, String matchBy,
+                 Map<String, Object> fields, String recordId, Write parent, Consumer<Write> onWritten) {
+        this.system = system;
+        this.group = group;
+        this.creates = creates;
         this.exchange = exchange;
         this.type = type;
-        this.externalIdField = externalIdField;
+        this.matchBy = matchBy;
         this.fields = fields;
         this.recordId = recordId;
         this.parent = parent;
         this.onWritten = onWritten;
     }
 
-    /** The system written to: salesforce or servicenow. */
-    String target() {
-        return kind == Kind.SALESFORCE_UPSERT ? "salesforce" : "servicenow";
+    public String system() {
+        return system;
+    }
+
+    public String group() {
+        return group;
+    }
+
+    public boolean creates() {
+        return creates;
+    }
+
+    public Exchange exchange() {
+        return exchange;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    public String matchBy() {
+        return matchBy;
+    }
+
+    public Map<String, Object> fields() {
+        return fields;
+    }
+
+    public SocialInteraction interaction() {
+        return exchange.getProperty(Conversations.INTERACTION, SocialInteraction.class);
     }
 
     /** Where the record this write creates lives, as the {@code record} header names it. */
     public String record() {
-        return target() + ":" + type;
+        return system + ":" + type;
     }
 
     /** The record this write continues: its own, or the one its parent write created. */
-    String targetRecordId() {
+    public String targetRecordId() {
         return recordId != null ? recordId : parent == null ? null : parent.writtenId;
+    }
+
+    public String writtenId() {
+        return writtenId;
+    }
+
+    public boolean wasCreated() {
+        return created;
+    }
+
+    public boolean isDone() {
+        return done;
+    }
+
+    Write parent() {
+        return parent;
+    }
+
+    Throwable failure() {
+        return failure;
     }
 
     boolean isReady() {
         return !done && (parent == null || parent.done && parent.failure == null);
     }
 
-    void written(String id, boolean wasCreated) {
+    /** The target has it: {@code id} is the record written, {@code wasCreated} whether the call created it. */
+    public void written(String id, boolean wasCreated) {
         this.writtenId = id;
         this.created = wasCreated;
         this.done = true;
         onWritten.accept(this);
+    }
+
+    /** Done without a call of its own (another write covers it). */
+    public void settled() {
+        this.done = true;
+    }
+
+    /** The target refused this record: it goes to the dead-letter topic with {@code reason}. */
+    public void refused(Throwable reason) {
+        this.refusal = reason;
+    }
+
+    Throwable refusal() {
+        return refusal;
     }
 
     void failed(Throwable reason) {

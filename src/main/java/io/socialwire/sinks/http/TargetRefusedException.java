@@ -13,6 +13,12 @@ public class TargetRefusedException extends RuntimeException {
         this.status = status;
     }
 
+    /** A refusal described by the caller (the reason names the target and its error codes, never the record). */
+    public TargetRefusedException(int status, String reason) {
+        super(reason);
+        this.status = status;
+    }
+
     public int status() {
         return status;
     }

@@ -1,8 +1,9 @@
-package io.socialwire.sinks;
+package io.socialwire.targets.salesforce;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.socialwire.sinks.SocialContext;
 import io.socialwire.identity.IdentityProperties;
 import io.socialwire.identity.IdentityResolver;
 import io.socialwire.model.Author;

@@ -1,8 +1,9 @@
-package io.socialwire.sinks;
+package io.socialwire.targets.servicenow;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.socialwire.sinks.SocialContext;
 import io.socialwire.identity.Person;
 import io.socialwire.model.SocialInteraction;
 import org.springframework.beans.factory.annotation.Value;

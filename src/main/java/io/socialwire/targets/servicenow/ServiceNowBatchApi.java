@@ -1,4 +1,4 @@
-package io.socialwire.delivery.batch;
+package io.socialwire.targets.servicenow;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

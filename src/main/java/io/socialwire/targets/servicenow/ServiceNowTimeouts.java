@@ -1,4 +1,4 @@
-package io.socialwire.pacing;
+package io.socialwire.targets.servicenow;
 
 import java.time.Duration;
 
@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Configuration;
  * {@code socialwire.dispatch} in application.yaml.
  */
 @Configuration(proxyBeanMethods = false)
-class TargetTimeouts {
+class ServiceNowTimeouts {
 
     @Bean
     HTTPClientPolicy serviceNowHttpPolicy(

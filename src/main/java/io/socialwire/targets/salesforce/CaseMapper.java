@@ -1,10 +1,11 @@
-package io.socialwire.sinks;
+package io.socialwire.targets.salesforce;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.socialwire.sinks.SocialContext;
 import io.socialwire.identity.Person;
 import io.socialwire.identity.SalesforceQueries;
 import io.socialwire.model.Channels;

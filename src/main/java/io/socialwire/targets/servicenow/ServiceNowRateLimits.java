@@ -1,4 +1,4 @@
-package io.socialwire.pacing;
+package io.socialwire.targets.servicenow;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.socialwire.pacing.TargetPacing;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import org.apache.cxf.Bus;

@@ -1,4 +1,4 @@
-package io.socialwire.delivery.batch;
+package io.socialwire.targets.salesforce;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,10 +26,12 @@ public class SalesforceCollections {
 
     private final ProducerTemplate camel;
     private final TargetPacing pacing;
+    private final SalesforceLimits limits;
 
-    public SalesforceCollections(ProducerTemplate camel, TargetPacing pacing) {
+    public SalesforceCollections(ProducerTemplate camel, TargetPacing pacing, SalesforceLimits limits) {
         this.camel = camel;
         this.pacing = pacing;
+        this.limits = limits;
     }
 
     /** Upserts the records (fields, with the external id among them); one result per record, in order. */
@@ -58,7 +60,7 @@ public class SalesforceCollections {
                 throw new IllegalStateException("Salesforce upsert of " + chunk.size() + " " + type + " failed",
                         answer.getException());
             }
-            pacing.observeSalesforce(answer);
+            limits.observe(answer);
             @SuppressWarnings("unchecked")
             List<UpsertSObjectResult> answered = answer.getMessage().getBody(List.class);
             if (answered == null || answered.size() != chunk.size()) {
