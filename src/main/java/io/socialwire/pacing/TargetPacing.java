@@ -66,6 +66,22 @@ public class TargetPacing {
         Thread.sleep(wait.toMillis() + 1);
     }
 
+    /**
+     * After a call made with {@code throwExceptionOnFailure=false}: a rate limit or an outage answer that says when
+     * to come back ({@code Retry-After}, {@code X-RateLimit-Reset}) holds calls to {@code target} until then.
+     */
+    public void observe(org.apache.camel.Exchange exchange, String target) {
+        Integer status = exchange.getMessage().getHeader(org.apache.camel.Exchange.HTTP_RESPONSE_CODE, Integer.class);
+        if (status == null || status != 429 && status != 503) {
+            return;
+        }
+        Instant until = retryAt(exchange.getMessage().getHeader("Retry-After", String.class),
+                exchange.getMessage().getHeader("X-RateLimit-Reset", String.class), clock.instant());
+        if (until != null) {
+            holdOff(target, until);
+        }
+    }
+
     /** When a rate-limited target may be called again, from its headers; null when they do not say. */
     public static Instant retryAt(String retryAfter, String rateLimitReset, Instant now) {
         if (retryAfter != null && !retryAfter.isBlank()) {

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.socialwire.conversation.ThreadRecord;
+import io.socialwire.sinks.SocialContext;
 import io.socialwire.model.SocialInteraction;
 import org.springframework.stereotype.Component;
 
@@ -42,12 +43,26 @@ public class JsonTemplates {
 
     /** The template at {@code location}: a path read from disk when it exists there, else from the classpath. */
     public String render(String location, SocialInteraction interaction, ThreadRecord record) throws IOException {
+        return render(location, interaction, record, Map.of());
+    }
+
+    /**
+     * As above, with the route's own values ({@code ${vars.name}}: the exchange's variables, e.g. a kamelet's
+     * parameters), and the social context the hub writes into records ({@code ${context.block}},
+     * {@code ${context.comment}}, {@code ${context.summary}}, {@code ${context.marker}}).
+     */
+    public String render(String location, SocialInteraction interaction, ThreadRecord record,
+                         Map<String, Object> variables) throws IOException {
         JsonNode body = template(location).deepCopy();
         ObjectNode context = json.valueToTree(interaction);
         if (record != null) {
             context.set("record", json.valueToTree(Map.of("system", record.system(), "type", record.recordType(),
                     "id", record.recordId(), "url", record.recordUrl())));
         }
+        context.set("vars", json.valueToTree(variables == null ? Map.of() : variables));
+        context.set("context", json.valueToTree(Map.of("block", SocialContext.block(interaction),
+                "comment", SocialContext.comment(interaction), "summary", SocialContext.summary(interaction),
+                "subject", SocialContext.subject(interaction), "marker", SocialContext.marker(interaction.id()))));
         return json.writeValueAsString(fill(body, context));
     }
 
