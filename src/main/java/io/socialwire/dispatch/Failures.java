@@ -46,6 +46,16 @@ public class Failures {
         return false;
     }
 
+    /** True when the target answered (with a status): false for a timeout or a lost connection. */
+    public static boolean isAnswer(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (status(t).isPresent()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** An HTTP answer that says "later", not "no": a timeout (408), a rate limit (429) or an outage (5xx). */
     public static boolean isRetryableStatus(int status) {
         return status >= 500 || status == 408 || status == 429;

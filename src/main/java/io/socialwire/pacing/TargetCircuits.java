@@ -9,8 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.Gauge;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.socialwire.dispatch.DeadLetters;
 import io.socialwire.dispatch.Failures;
@@ -25,38 +31,38 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * A circuit breaker per target, fed by every call the routes make (Camel's exchange-sent events). After
- * {@code failure-threshold} transient failures in a row (timeouts, resets, 5xx, 429) the circuit opens: no call to
- * that target leaves for {@code open-for}, doubled at each reopening up to {@code max-open-for}, through the same
- * hold as a rate limit ({@link TargetPacing}). The first call after the hold is the trial: success closes the
- * circuit, failure reopens it. A target refusing a record (a 4xx) is answering, so it does not count.
+ * A circuit breaker per target (resilience4j), fed by every call the routes make (Camel's exchange-sent events).
+ * After {@code failure-threshold} transient failures in a row (timeouts, resets, 5xx, 429) the circuit opens: no call
+ * to that target leaves for {@code open-for}, doubled at each reopening up to {@code max-open-for}, through the same
+ * hold as a rate limit ({@link TargetPacing}), which the kamelets and batch routes wait for. The first call after the
+ * hold is the trial: success closes the circuit, failure reopens it. A target refusing a record (a 4xx) is
+ * answering, so it does not count.
  */
 @Component
 public class TargetCircuits extends EventNotifierSupport {
 
     private static final Logger LOG = LoggerFactory.getLogger(TargetCircuits.class);
-
-    private final TargetPacing pacing;
-    private final Clock clock;
-    private final int threshold;
-    private final Duration openFor;
-    private final Duration maxOpenFor;
-    private final MeterRegistry meters;
-    private final Map<String, Circuit> circuits = new ConcurrentHashMap<>();
-    private final Targets targets;
-    private final Failures failures;
     /** Components that stay inside the hub: no target of theirs has a circuit. */
     private static final Set<String> INTERNAL = Set.of("direct", "kamelet", "kafka", "bean", "class", "log", "seda",
             "mock", "platform-http", "timer", "controlbus", "stub");
+
+    private final TargetPacing pacing;
+    private final Clock clock;
+    private final MeterRegistry meters;
+    private final Targets targets;
+    private final Failures failures;
+    private final CircuitBreakerRegistry breakers;
+    private final IntervalFunction openFor;
+    private final Map<String, Openings> openings = new ConcurrentHashMap<>();
 
     /** When a circuit opened and until when it held calls back. */
     public record Opening(Instant at, Instant until) {
     }
 
-    private static final class Circuit {
-        int failures;
-        int opened;
-        final Deque<Opening> openings = new ArrayDeque<>();
+    /** A circuit's latest openings, and how many in a row since it last closed (each holds twice as long). */
+    private static final class Openings {
+        int inARow;
+        final Deque<Opening> latest = new ArrayDeque<>();
     }
 
     public TargetCircuits(TargetPacing pacing, Clock clock, MeterRegistry meters, Targets targets, Failures failures,
@@ -65,12 +71,21 @@ public class TargetCircuits extends EventNotifierSupport {
                           @Value("${socialwire.circuits.max-open-for:60s}") Duration maxOpenFor) {
         this.pacing = pacing;
         this.clock = clock;
+        this.meters = meters;
         this.targets = targets;
         this.failures = failures;
-        this.meters = meters;
-        this.threshold = threshold;
-        this.openFor = openFor;
-        this.maxOpenFor = maxOpenFor;
+        this.openFor = IntervalFunction.ofExponentialBackoff(openFor, 2.0, maxOpenFor);
+        // the last `threshold` calls all failed: open; one trial call when the hold is over
+        this.breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
+                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .slidingWindowSize(threshold)
+                .minimumNumberOfCalls(threshold)
+                .failureRateThreshold(100)
+                .permittedNumberOfCallsInHalfOpenState(1)
+                .waitIntervalFunctionInOpenState(this.openFor)
+                .clock(clock)
+                .build());
+        TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(meters);
         setIgnoreCamelContextEvents(true);
         setIgnoreRouteEvents(true);
         setIgnoreServiceEvents(true);
@@ -104,59 +119,76 @@ public class TargetCircuits extends EventNotifierSupport {
     }
 
     /** A transient failure of a call to {@code target}; opens its circuit at the threshold. */
-    public synchronized void failed(String target) {
-        Circuit circuit = circuit(target);
-        // half-open (the hold after an opening has ended): the trial call failed, so reopen at once
-        if (++circuit.failures < threshold && circuit.opened == 0) {
-            return;
-        }
-        long factor = 1L << Math.min(circuit.opened, 16);
-        Duration open = openFor.multipliedBy(factor);
-        open = open.compareTo(maxOpenFor) > 0 ? maxOpenFor : open;
-        circuit.opened++;
-        circuit.failures = 0;
-        Instant now = clock.instant();
-        pacing.holdOff(target, now.plus(open));
-        circuit.openings.addLast(new Opening(now, now.plus(open)));
-        if (circuit.openings.size() > 20) {
-            circuit.openings.removeFirst();
-        }
-        if (circuit.opened == 1) {
-            LOG.warn("Circuit to {} open for {} s after {} failures in a row", target, open.toSeconds(), threshold);
-        } else {
-            LOG.warn("Circuit to {} open again for {} s: the trial call failed", target, open.toSeconds());
-        }
+    public void failed(String target) {
+        CircuitBreaker breaker = breaker(target);
+        breaker.tryAcquirePermission(); // a hold that is over makes this call the trial
+        breaker.onError(0, TimeUnit.MILLISECONDS, new IllegalStateException("transient failure"));
     }
 
-    public synchronized void succeeded(String target) {
-        Circuit circuit = circuits.get(target);
-        if (circuit != null && (circuit.failures > 0 || circuit.opened > 0)) {
-            if (circuit.opened > 0) {
-                LOG.info("Circuit to {} closed", target);
-            }
-            circuit.failures = 0;
-            circuit.opened = 0;
-        }
+    public void succeeded(String target) {
+        CircuitBreaker breaker = breaker(target);
+        breaker.tryAcquirePermission();
+        breaker.onSuccess(0, TimeUnit.MILLISECONDS);
     }
 
     /** True while the circuit of {@code target} is open (it has failed and is not called until its hold ends). */
-    public synchronized boolean isOpen(String target) {
-        Circuit circuit = circuits.get(target);
-        return circuit != null && circuit.opened > 0 && pacing.isPaused(target);
+    public boolean isOpen(String target) {
+        CircuitBreaker breaker = breakers.find(target).orElse(null);
+        return breaker != null && breaker.getState() == CircuitBreaker.State.OPEN && pacing.isPaused(target);
     }
 
     /** The latest openings of the circuit of {@code target}, oldest first. */
-    public synchronized List<Opening> openings(String target) {
-        Circuit circuit = circuits.get(target);
-        return circuit == null ? List.of() : List.copyOf(circuit.openings);
+    public List<Opening> openings(String target) {
+        Openings of = openings.get(target);
+        if (of == null) {
+            return List.of();
+        }
+        synchronized (of) {
+            return List.copyOf(of.latest);
+        }
     }
 
-    private Circuit circuit(String target) {
-        return circuits.computeIfAbsent(target, t -> {
-            Gauge.builder("socialwire.target.circuit.open", () -> isOpen(t) ? 1 : 0)
-                    .description("1 while the circuit to the target is open").tag("target", t).register(meters);
-            return new Circuit();
+    private CircuitBreaker breaker(String target) {
+        return breakers.find(target).orElseGet(() -> {
+            synchronized (breakers) {
+                return breakers.find(target).orElseGet(() -> created(target));
+            }
         });
+    }
+
+    private CircuitBreaker created(String target) {
+        CircuitBreaker breaker = breakers.circuitBreaker(target);
+        Openings of = openings.computeIfAbsent(target, t -> new Openings());
+        breaker.getEventPublisher().onStateTransition(event -> transition(target, of, event.getStateTransition()));
+        Gauge.builder("socialwire.target.circuit.open", () -> isOpen(target) ? 1 : 0)
+                .description("1 while the circuit to the target is open").tag("target", target).register(meters);
+        return breaker;
+    }
+
+    /** An opening holds calls back as long as the breaker stays open; closing starts the doubling again. */
+    private void transition(String target, Openings of, CircuitBreaker.StateTransition transition) {
+        synchronized (of) {
+            if (transition.getToState() == CircuitBreaker.State.CLOSED) {
+                if (of.inARow > 0) {
+                    LOG.info("Circuit to {} closed", target);
+                }
+                of.inARow = 0;
+                return;
+            }
+            if (transition.getToState() != CircuitBreaker.State.OPEN) {
+                return;
+            }
+            Instant now = clock.instant();
+            Instant until = now.plusMillis(openFor.apply(++of.inARow));
+            pacing.holdOff(target, until);
+            of.latest.addLast(new Opening(now, until));
+            if (of.latest.size() > 20) {
+                of.latest.removeFirst();
+            }
+            LOG.warn(of.inARow == 1 ? "Circuit to {} open for {} s after failures in a row"
+                    : "Circuit to {} open again for {} s: the trial call failed", target,
+                    Duration.between(now, until).toSeconds());
+        }
     }
 
     /**

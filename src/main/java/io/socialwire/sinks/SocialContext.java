@@ -2,7 +2,6 @@ package io.socialwire.sinks;
 
 import java.util.Locale;
 
-import io.socialwire.identity.Person;
 import io.socialwire.model.Author;
 import io.socialwire.model.Channels;
 import io.socialwire.model.Enrichment;
@@ -24,19 +23,19 @@ public final class SocialContext {
     }
 
     public static String block(SocialInteraction in) {
-        return block(in, null);
+        return block(in, (String) null);
     }
 
-    /** The block, with the Salesforce Contact or Lead the author is known as, when there is one. */
-    public static String block(SocialInteraction in, Person person) {
+    /** The block, with whom the author is known as (a CRM's Contact or Lead, described), when there is one. */
+    public static String block(SocialInteraction in, String knownAs) {
         Enrichment e = in.enrichment();
         StringBuilder b = new StringBuilder();
         b.append("Social interaction received by Socialwire\n");
         line(b, "Channel", Channels.displayName(in.channel()) + " (" + in.kind() + ")");
         line(b, "Author", author(in.author()));
         line(b, "Profile", in.author() == null ? null : in.author().profileUrl());
-        if (person != null) {
-            line(b, "Known as", person.describe());
+        if (knownAs != null) {
+            line(b, "Known as", knownAs);
         }
         line(b, "Link", in.url());
         line(b, "Posted", in.createdAt() == null ? null : in.createdAt().toString());

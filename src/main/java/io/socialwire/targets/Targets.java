@@ -55,6 +55,16 @@ public class Targets {
         return endpoint.replace("{type}", type);
     }
 
+    /** The route that writes a lane batch's collected writes to {@code system}. */
+    public String batchWriteWith(String system) {
+        String endpoint = target(system).batchWriteWith();
+        if (endpoint == null || endpoint.isBlank()) {
+            throw new IllegalStateException("socialwire.targets." + system + ".batch-write-with names no route, but a "
+                    + "kamelet collected writes for it");
+        }
+        return endpoint;
+    }
+
     /** A link to the record as a person opens it. */
     public String recordUrl(String system, String type, String id) {
         String template = target(system).recordUrl();

@@ -22,6 +22,8 @@ public record TargetsProperties(Map<String, Target> targets, Map<String, List<St
      *
      * @param continueWith    by record type, the endpoint (a kamelet) that continues a conversation's record of that
      *                        type; {@code default} serves any other type; {type} stands for the type
+     * @param batchWriteWith  the route that writes the writes its batched kamelets collected in a lane batch (the
+     *                        body: a list of {@code io.socialwire.delivery.batch.Write}, one group), if any
      * @param recordUrl       a link to a record as a person opens it; {type} and {id} stand for the record's
      * @param refusals        answers (HTTP statuses) that say the record itself is refused: dead-lettered, not retried
      * @param retriedErrors   error codes that come with a refusal status but that retrying fixes (a race, a lock)
@@ -31,6 +33,7 @@ public record TargetsProperties(Map<String, Target> targets, Map<String, List<St
      */
     public record Target(
             Map<String, String> continueWith,
+            String batchWriteWith,
             String recordUrl,
             @DefaultValue({"300", "400", "404", "405", "409", "413", "415", "422"}) Set<Integer> refusals,
             @DefaultValue({}) List<String> retriedErrors,

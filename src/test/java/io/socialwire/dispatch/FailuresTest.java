@@ -18,9 +18,9 @@ import org.springframework.mock.env.MockEnvironment;
 
 class FailuresTest {
 
-    private static final TargetsProperties.Target SALESFORCE = new TargetsProperties.Target(Map.of(), null,
+    private static final TargetsProperties.Target SALESFORCE = new TargetsProperties.Target(Map.of(), null, null,
             Set.of(400, 404), List.of("DUPLICATE_VALUE"), "none", null, null);
-    private static final TargetsProperties.Target JIRA = new TargetsProperties.Target(Map.of(), null,
+    private static final TargetsProperties.Target JIRA = new TargetsProperties.Target(Map.of(), null, null,
             Set.of(400, 403, 404), List.of(), "none", null, null);
     private final Failures failures = new Failures(new Targets(new TargetsProperties(
             Map.of("salesforce", SALESFORCE, "jira", JIRA), Map.of()), new MockEnvironment()));

@@ -7,13 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import io.socialwire.conversation.Conversations;
 import io.socialwire.dispatch.DeadLetters;
 import io.socialwire.dispatch.Failures;
 import io.socialwire.dispatch.KafkaBatches;
+import io.socialwire.targets.Targets;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.ProducerTemplate;
@@ -23,7 +22,8 @@ import org.springframework.stereotype.Component;
  * The batch steps of the delivery lanes (routes/deliver.camel.yaml). A lane consumes a batch of records (up to
  * {@code socialwire.delivery.batch-size}, or what arrived within {@code batch-wait-ms}); each record is routed
  * on its own by the YAML routes, whose batched sinks collect writes instead of calling their target; the flush then
- * hands them per system to its {@link BatchWriter}, which sends them in as few calls as the API allows. A record a
+ * hands them per system to its batch-write route (routes/targets/), which sends them in as few calls as the API
+ * allows. A record a
  * target refuses goes to the dead-letter topic on its own; the others land. Offsets are committed once the whole
  * batch is written or dead-lettered.
  */
@@ -35,15 +35,18 @@ public class LaneBatches {
     /** Set by a route on a record: the endpoint its exchange goes to once the batch's writes are done. */
     public static final String AFTER_WRITE = "afterWrite";
 
-    private final Map<String, BatchWriter> writers;
+    /** The route's variable holding the writes it sends. */
+    static final String WRITES = "writes";
+
+    private final Targets targets;
     private final InFlightBatches inFlight;
     private final ProducerTemplate camel;
     private final Conversations conversations;
     private final Failures failures;
 
-    LaneBatches(List<BatchWriter> writers, InFlightBatches inFlight, ProducerTemplate camel,
-                Conversations conversations, Failures failures) {
-        this.writers = writers.stream().collect(Collectors.toMap(BatchWriter::system, Function.identity()));
+    LaneBatches(Targets targets, InFlightBatches inFlight, ProducerTemplate camel, Conversations conversations,
+                Failures failures) {
+        this.targets = targets;
         this.inFlight = inFlight;
         this.camel = camel;
         this.conversations = conversations;
@@ -107,20 +110,21 @@ public class LaneBatches {
                 if (failing.contains(system)) {
                     continue;
                 }
-                try {
-                    writer(system).write(batch, call);
-                    call.stream().filter(w -> w.refusal() != null && !w.isDone())
-                            .forEach(w -> deadLetter(w, w.refusal()));
-                } catch (RuntimeException e) {
-                    call.stream().filter(w -> w.refusal() != null && !w.isDone())
-                            .forEach(w -> deadLetter(w, w.refusal()));
-                    if (failures.isPermanentFailure(e, system)) {
-                        call.stream().filter(w -> !w.isDone()).forEach(w -> deadLetter(w, e));
-                    } else {
-                        retry = e;
-                        failing.add(system);
-                    }
+                Exception failed = write(batch, call);
+                call.stream().filter(w -> w.refusal() != null && !w.isDone())
+                        .forEach(w -> deadLetter(w, w.refusal()));
+                if (failed == null) {
+                    continue;
                 }
+                if (failures.isPermanentFailure(failed, system)) {
+                    call.stream().filter(w -> !w.isDone()).forEach(w -> deadLetter(w, failed));
+                    continue;
+                }
+                if (!Failures.isAnswer(failed)) {
+                    batch.markSuspect(); // no answer: some of the writes may have landed
+                }
+                retry = failed instanceof RuntimeException r ? r : new IllegalStateException(failed.getMessage(), failed);
+                failing.add(system);
             }
             if (batch.writes().stream().filter(Write::isDone).count() == before) {
                 break; // nothing moved: what is left waits for a retry
@@ -149,12 +153,17 @@ public class LaneBatches {
         }
     }
 
-    private BatchWriter writer(String system) {
-        BatchWriter writer = writers.get(system);
-        if (writer == null) {
-            throw new IllegalStateException("no batch writer for " + system + " (known: " + writers.keySet() + ")");
-        }
-        return writer;
+    /**
+     * Sends one call's writes through their system's batch-write route (socialwire.targets.<system>.batch-write-with),
+     * which marks each written or refused; the route's failure, if any.
+     */
+    private Exception write(LaneBatch batch, List<Write> call) {
+        Exchange done = camel.send(targets.batchWriteWith(call.get(0).system()), e -> {
+            e.setProperty(LaneBatch.PROPERTY, batch);
+            e.setVariable(WRITES, call);
+            e.getMessage().setBody(call);
+        });
+        return done.getException();
     }
 
     /** Writes whose record could not be created (it was dead-lettered) go the same way. */

@@ -32,7 +32,7 @@ public class CaseMapper {
     public String newCase(SocialInteraction interaction, Person person) throws JsonProcessingException {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("Subject", SocialContext.subject(interaction));
-        fields.put("Description", SocialContext.block(interaction, person));
+        fields.put("Description", SocialContext.block(interaction, person == null ? null : person.describe()));
         fields.put("Origin", Channels.displayName(interaction.channel()));
         fields.put("Status", "New");
         int priority = interaction.enrichment() == null ? 4 : interaction.enrichment().priority();

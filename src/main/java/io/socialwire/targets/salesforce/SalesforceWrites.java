@@ -1,54 +1,36 @@
 package io.socialwire.targets.salesforce;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
 import io.socialwire.conversation.Conversations;
-import io.socialwire.delivery.batch.BatchWriter;
 import io.socialwire.delivery.batch.LaneBatch;
 import io.socialwire.delivery.batch.Write;
-import io.socialwire.dispatch.Failures;
 import io.socialwire.identity.IdentityResolver;
 import io.socialwire.model.SocialInteraction;
 import io.socialwire.receipts.Receipts;
-import io.socialwire.sinks.http.TargetRefusedException;
 import org.apache.camel.Exchange;
-import org.apache.camel.component.salesforce.api.SalesforceException;
-import org.apache.camel.component.salesforce.api.dto.RestError;
-import org.apache.camel.component.salesforce.api.dto.UpsertSObjectResult;
 import org.springframework.stereotype.Component;
 
 /**
- * Salesforce's batched writes (routes/kamelets/salesforce-lead-sink and salesforce-contact-task-sink): Leads by the
- * person's key, Tasks by the interaction's, each sObject type of a lane batch in one sObject Collections upsert per
- * 200 records. Upserts are idempotent, so a redelivered batch writes nothing twice.
+ * The writes the Salesforce Lead and Contact Task sinks collect (routes/kamelets/salesforce-lead-sink and
+ * salesforce-contact-task-sink): Leads by the person's key, Tasks by the interaction's. The lane batch's flush sends
+ * them through routes/targets/salesforce.camel.yaml; upserts are idempotent, so a redelivered batch writes nothing
+ * twice.
  */
 @Component("salesforceWrites")
-public class SalesforceWrites implements BatchWriter {
+public class SalesforceWrites {
 
     static final String SYSTEM = "salesforce";
 
     private final Conversations conversations;
     private final LeadMapper leads;
-    private final SalesforceCollections salesforce;
     private final Receipts receipts;
-    private final Failures failures;
 
-    SalesforceWrites(Conversations conversations, LeadMapper leads, SalesforceCollections salesforce,
-                     Receipts receipts, Failures failures) {
+    SalesforceWrites(Conversations conversations, LeadMapper leads, Receipts receipts) {
         this.conversations = conversations;
         this.leads = leads;
-        this.salesforce = salesforce;
         this.receipts = receipts;
-        this.failures = failures;
-    }
-
-    @Override
-    public String system() {
-        return SYSTEM;
     }
 
     /**
@@ -106,41 +88,6 @@ public class SalesforceWrites implements BatchWriter {
         }
         task(exchange, batch, taskExternalIdField, "contact:" + interaction(exchange).id(), contactId, null,
                 w -> conversations.linked(w.exchange(), SYSTEM, "Contact", contactId));
-    }
-
-    @Override
-    public void write(LaneBatch batch, List<Write> writes) throws InterruptedException {
-        List<Map<String, Object>> records = new ArrayList<>();
-        for (Write w : writes) {
-            Map<String, Object> fields = new LinkedHashMap<>(w.fields());
-            if (fields.containsKey(LeadMapper.WHO) && fields.get(LeadMapper.WHO) == null) {
-                fields.put(LeadMapper.WHO, w.targetRecordId());
-            }
-            records.add(fields);
-        }
-        Write first = writes.get(0);
-        List<UpsertSObjectResult> results = salesforce.upsert(first.type(), first.matchBy(), records);
-        RuntimeException later = null;
-        for (int i = 0; i < writes.size(); i++) {
-            Write w = writes.get(i);
-            UpsertSObjectResult r = results.get(i);
-            if (Boolean.TRUE.equals(r.getSuccess())) {
-                w.written(r.getId(), Boolean.TRUE.equals(r.getCreated()));
-                continue;
-            }
-            List<RestError> errors = r.getErrors() == null ? List.of() : r.getErrors();
-            SalesforceException refused = new SalesforceException(errors, 400);
-            if (!failures.isPermanentFailure(refused, SYSTEM)) {
-                later = new IllegalStateException("Salesforce asked to retry a " + w.type(), refused);
-            } else {
-                w.refused(new TargetRefusedException(400, "Salesforce 400: " + errors.stream()
-                        .map(e -> e.getErrorCode() + " " + e.getMessage()).reduce((a, b) -> a + "; " + b)
-                        .orElse("no error details")));
-            }
-        }
-        if (later != null) {
-            throw later;
-        }
     }
 
     private void task(Exchange exchange, LaneBatch batch, String externalIdField, String key, String whoId,

@@ -52,7 +52,7 @@ public class IncidentMapper {
         String[] impactUrgency = IMPACT_URGENCY[Math.max(1, Math.min(5, priority)) - 1];
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("short_description", SocialContext.summary(interaction));
-        fields.put("description", SocialContext.block(interaction, person));
+        fields.put("description", SocialContext.block(interaction, person == null ? null : person.describe()));
         // the record is the conversation's: found again by the conversation, whichever message comes
         fields.put("correlation_id", interaction.conversationId());
         fields.put("correlation_display", "Socialwire");

@@ -36,7 +36,7 @@ public class ServiceNowErasure {
     /** The copies of one interaction in its conversation's ServiceNow record; the records changed. */
     public List<String> erase(SocialInteraction interaction, ThreadRecord thread) {
         List<String> changed = new ArrayList<>();
-        if (thread == null || !thread.system().equals(ServiceNowWrites.SYSTEM)) {
+        if (thread == null || !thread.system().equals(ServiceNowBatch.SYSTEM)) {
             return changed;
         }
         if (interaction.id().equals(thread.createdBy())) {
