@@ -67,7 +67,6 @@ public final class SocialContext {
         return b.toString();
     }
 
-    /** Names the interaction inside a comment; unique, so a search for it finds only that interaction. */
     /** A record's own text once erased: a note that it was, and the Interaction: line that says whose it is. */
     public static String erasedBlock(java.time.Instant at, String interactionId, String conversationId) {
         return ERASED + " " + at + "\nInteraction:  " + interactionId + "\nConversation: " + conversationId + "\n";
@@ -78,6 +77,7 @@ public final class SocialContext {
         return ERASED + " " + marker(interactionId);
     }
 
+    /** Names the interaction inside a comment; unique, so a search for it finds only that interaction. */
     public static String marker(String interactionId) {
         return "(socialwire:" + interactionId + ")";
     }

@@ -5,14 +5,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * What an HTTP target hears of the exchange's headers: the content type, credentials a kamelet set, the idempotency
- * key and the signature, nothing else. (camel-http otherwise sends every header: Kafka metadata, the author's matched Salesforce id.)
+ * key and the signature, nothing else; and what the hub keeps of the answer's: when to call again. (camel-http otherwise sends every header: Kafka metadata, the author's matched Salesforce id.)
  */
 @Component("outboundHeaders")
 public class OutboundHeaders extends DefaultHeaderFilterStrategy {
 
     public OutboundHeaders() {
         setOutFilterPattern("(?i)Content-Type|Authorization|Idempotency-Key|X-Socialwire-.*");
-        // the pattern lists what may pass; every other header, and every response header, is filtered
+        // of the answer, only what says when to call again (Retry-After, rate-limit resets) comes in
+        setInFilterPattern("(?i)Retry-After|X-RateLimit-.*");
+        // the patterns list what may pass; every other header is filtered
         setFilterOnMatch(false);
     }
 }

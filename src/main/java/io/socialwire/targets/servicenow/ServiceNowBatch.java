@@ -74,7 +74,7 @@ public class ServiceNowBatch {
     }
 
     /**
-     * The lookups the call needs, as one Batch API request, or null: in a suspect batch every write, else each new
+     * The lookups the call needs (variable {@value #LOOKING}), as one Batch API request: in a suspect batch every write, else each new
      * record of a conversation whose first post this is not (a reply to a post from before the index).
      */
     public String lookups(Exchange exchange) {
@@ -90,7 +90,7 @@ public class ServiceNowBatch {
             requests.add(item("GET", "/now/table/" + table + "?sysparm_limit=1&sysparm_query="
                     + URLEncoder.encode(query, StandardCharsets.UTF_8), null));
         }
-        return requests.isEmpty() ? null : batch(requests);
+        return batch(requests);
     }
 
     /**
@@ -127,7 +127,7 @@ public class ServiceNowBatch {
         }
     }
 
-    /** The writes not done yet, as one Batch API request (records POSTed, journal entries PATCHed), or null. */
+    /** The writes not done yet (variable {@value #SENT}), as one Batch API request: records POSTed, journal entries PATCHed. */
     public String requests(Exchange exchange) {
         List<Write> sent = writes(exchange, WRITES).stream().filter(w -> !w.isDone()).toList();
         exchange.setVariable(SENT, sent);
@@ -136,7 +136,7 @@ public class ServiceNowBatch {
             requests.add(w.creates() ? item("POST", "/now/table/" + w.type(), w.fields())
                     : item("PATCH", "/now/table/" + w.type() + "/" + w.targetRecordId(), w.fields()));
         }
-        return requests.isEmpty() ? null : batch(requests);
+        return batch(requests);
     }
 
     /** Each sent write's own answer, from the Batch API's answer (the body). */
