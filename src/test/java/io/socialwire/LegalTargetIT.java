@@ -27,7 +27,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Follows docs/adding-a-target.md step by step: every block of it titled with a file goes where the page says (in a
+ * Follows docs/adding-an-http-target.md step by step: every block of it titled with a file goes where the page says (in a
  * scratch folder beside the project's own routes and rules), the hub starts with them, and a post that threatens
  * legal action ends in the legal team's system.
  */
@@ -98,7 +98,7 @@ class LegalTargetIT extends HubIntegrationTest {
     private static Map<String, String> steps() {
         try {
             Map<String, String> steps = new LinkedHashMap<>();
-            Matcher block = BLOCK.matcher(Files.readString(Path.of("docs", "adding-a-target.md")));
+            Matcher block = BLOCK.matcher(Files.readString(Path.of("docs", "adding-an-http-target.md")));
             while (block.find()) {
                 steps.put(block.group(1), block.group(2));
             }
@@ -110,7 +110,7 @@ class LegalTargetIT extends HubIntegrationTest {
 
     private static String step(String file) {
         String content = STEPS.get(file);
-        assertThat(content).as("docs/adding-a-target.md has a block titled " + file).isNotNull();
+        assertThat(content).as("docs/adding-an-http-target.md has a block titled " + file).isNotNull();
         return content;
     }
 
