@@ -30,7 +30,7 @@ public final class LaneBatch {
     private final List<Exchange> routed = new ArrayList<>();
     private boolean suspect;
 
-    LaneBatch(boolean suspect) {
+    public LaneBatch(boolean suspect) {
         this.suspect = suspect;
     }
 
