@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 import io.socialwire.channels.generic.StandardWebhookVerifier;
@@ -19,12 +20,16 @@ import io.socialwire.support.HubIntegrationTest;
 import io.socialwire.support.TopicProbe;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * Every kind of bad webhook input gets its status and a reason, writes nothing to Kafka and is counted in
- * {@code socialwire_webhook_rejected_total} by reason; /api/** needs the API token; actuator shows only health,
- * info and prometheus.
+ * {@code socialwire_webhook_rejected_total} by reason, and logs no body; /api/** needs the API token; actuator shows
+ * only health, info and prometheus.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class BadInputIT extends HubIntegrationTest {
 
     private static final String INTERACTIONS = "socialwire.interactions";
@@ -77,6 +82,51 @@ class BadInputIT extends HubIntegrationTest {
     }
 
     @Test
+    void aJsonBodySentAsAFormIsRefusedWith415OnEveryWebhookCountedAndNeverLogged(CapturedOutput output)
+            throws Exception {
+        // what curl -d sends without -H
+        String json = "{\"channel\":\"x\",\"kind\":\"post\",\"externalId\":\"form-1\","
+                + "\"text\":\"formcanary from Quilla Formworth\"}";
+        try (TopicProbe topics = topics()) {
+            long before = topics.endOffset(INTERACTIONS);
+            for (String channel : List.of("generic", "meta", "x", "linkedin")) {
+                double counted = rejected(channel, "content_type");
+
+                HttpResponse<String> answer = post("/webhooks/" + channel, "application/x-www-form-urlencoded",
+                        HttpRequest.BodyPublishers.ofString(json), Map.of());
+
+                assertThat(answer.statusCode()).as(channel).isEqualTo(415);
+                assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
+                        type -> assertThat(type).startsWith("application/json"));
+                assertThat(answer.body()).isEqualTo("{\"error\":\"Content-Type must be application/json\"}");
+                assertThat(rejected(channel, "content_type")).as(channel + " counted").isEqualTo(counted + 1);
+            }
+            assertThat(topics.endOffset(INTERACTIONS)).as("Kafka writes").isEqualTo(before);
+        }
+        assertThat(output.getAll()).doesNotContain("formcanary").doesNotContain("Quilla Formworth");
+    }
+
+    @Test
+    void aSignedMetaDeliveryThatIsNotUtf8IsRefusedWith400NotTakenForAKafkaOutage() {
+        byte[] head = ("{\"object\":\"page\",\"entry\":[{\"changes\":[{\"field\":\"feed\",\"value\":{"
+                + "\"item\":\"status\",\"verb\":\"add\",\"post_id\":\"1_2\",\"message\":\"caf")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] tail = "\"}}]}]}".getBytes(StandardCharsets.UTF_8);
+        byte[] body = Arrays.copyOf(head, head.length + 1 + tail.length);
+        body[head.length] = (byte) 0xff;
+        System.arraycopy(tail, 0, body, head.length + 1, tail.length);
+        double malformed = rejected("meta", "malformed");
+        double outage = rejected("meta", "kafka_unavailable");
+
+        HttpResponse<String> answer = hub.sendMeta(body);
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.body()).isEqualTo("{\"error\":\"body is not valid UTF-8 (byte " + head.length + ")\"}");
+        assertThat(rejected("meta", "malformed")).isEqualTo(malformed + 1);
+        assertThat(rejected("meta", "kafka_unavailable")).isEqualTo(outage);
+    }
+
+    @Test
     void theApiNeedsItsTokenAndActuatorShowsOnlyHealthInfoAndPrometheus() {
         assertThat(hub.getAs(null, "/api/interactions/x:1").statusCode()).isEqualTo(401);
         assertThat(hub.getAs("Bearer wrong-token", "/api/interactions/x:1").statusCode()).isEqualTo(401);
@@ -95,6 +145,13 @@ class BadInputIT extends HubIntegrationTest {
             assertThat(hub.getAs("Bearer " + HubClient.API_TOKEN, hidden).statusCode()).as(hidden)
                     .isIn(401, 403, 404);
         }
+    }
+
+    /** socialwire_webhook_rejected_total{channel, reason} as /actuator/prometheus shows it; 0 before the first. */
+    private double rejected(String channel, String reason) {
+        String series = "socialwire_webhook_rejected_total{channel=\"" + channel + "\",reason=\"" + reason + "\"} ";
+        return hub.get("/actuator/prometheus").body().lines().filter(line -> line.startsWith(series))
+                .mapToDouble(line -> Double.parseDouble(line.substring(series.length()))).sum();
     }
 
     private HttpResponse<String> post(String path, String contentType, HttpRequest.BodyPublisher body,
