@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import io.socialwire.channels.generic.StandardWebhookVerifier;
 import io.socialwire.support.HubClient;
@@ -124,6 +126,31 @@ class BadInputIT extends HubIntegrationTest {
         assertThat(answer.body()).isEqualTo("{\"error\":\"body is not valid UTF-8 (byte " + head.length + ")\"}");
         assertThat(rejected("meta", "malformed")).isEqualTo(malformed + 1);
         assertThat(rejected("meta", "kafka_unavailable")).isEqualTo(outage);
+    }
+
+    @Test
+    void theGenericWebhookRefusesMoreInteractionsThanAllowedAndChannelsItDoesNotKnow() throws Exception {
+        String item = "{\"channel\":\"x\",\"kind\":\"post\",\"externalId\":\"many-%d\",\"text\":\"hi\"}";
+        String tooMany = IntStream.range(0, 101).mapToObj(item::formatted).collect(Collectors.joining(",", "[", "]"));
+        double tooLarge = rejected("generic", "too_large");
+        double malformed = rejected("generic", "malformed");
+        try (TopicProbe topics = topics()) {
+            long before = topics.endOffset(INTERACTIONS);
+
+            HttpResponse<String> many = hub.sendGeneric(tooMany);
+            HttpResponse<String> unknown = hub.sendGeneric(
+                    "{\"channel\":\"myspace\",\"kind\":\"post\",\"externalId\":\"u1\",\"text\":\"hi\"}");
+
+            assertThat(many.statusCode()).isEqualTo(413);
+            assertThat(many.body()).isEqualTo("{\"error\":\"$ holds 101 interactions; at most 100 are accepted per"
+                    + " request (socialwire.webhooks.max-items)\"}");
+            assertThat(unknown.statusCode()).isEqualTo(400);
+            assertThat(unknown.body()).isEqualTo("{\"error\":\"$.channel must be one of [bluesky, facebook, generic,"
+                    + " instagram, linkedin, mastodon, messenger, reviews, x]\"}");
+            assertThat(topics.endOffset(INTERACTIONS)).as("Kafka writes").isEqualTo(before);
+        }
+        assertThat(rejected("generic", "too_large")).isEqualTo(tooLarge + 1);
+        assertThat(rejected("generic", "malformed")).isEqualTo(malformed + 1);
     }
 
     @Test
