@@ -28,8 +28,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * Every kind of bad webhook input gets its status and a reason, writes nothing to Kafka and is counted in
- * {@code socialwire_webhook_rejected_total} by reason, and logs no body; /api/** needs the API token; actuator shows
- * only health, info and prometheus.
+ * {@code socialwire_webhook_rejected_total} by reason, and logs no body; /api/** needs the API token (a 401 says
+ * so); actuator shows only health and prometheus.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class BadInputIT extends HubIntegrationTest {
@@ -154,9 +154,14 @@ class BadInputIT extends HubIntegrationTest {
     }
 
     @Test
-    void theApiNeedsItsTokenAndActuatorShowsOnlyHealthInfoAndPrometheus() {
-        assertThat(hub.getAs(null, "/api/interactions/x:1").statusCode()).isEqualTo(401);
-        assertThat(hub.getAs("Bearer wrong-token", "/api/interactions/x:1").statusCode()).isEqualTo(401);
+    void theApiNeedsItsTokenAndActuatorShowsOnlyHealthAndPrometheus() {
+        HttpResponse<String> noToken = hub.getAs(null, "/api/interactions/x:1");
+        assertThat(noToken.statusCode()).isEqualTo(401);
+        assertThat(noToken.headers().allValues("WWW-Authenticate")).containsExactly("Bearer realm=\"socialwire\"");
+        HttpResponse<String> wrongToken = hub.getAs("Bearer wrong-token", "/api/interactions/x:1");
+        assertThat(wrongToken.statusCode()).isEqualTo(401);
+        assertThat(wrongToken.headers().allValues("WWW-Authenticate"))
+                .containsExactly("Bearer realm=\"socialwire\", error=\"invalid_token\"");
         assertThat(hub.getAs("Basic " + java.util.Base64.getEncoder().encodeToString(
                 ("x:" + HubClient.API_TOKEN).getBytes(StandardCharsets.UTF_8)), "/api/routing").statusCode())
                 .isEqualTo(401);
@@ -165,10 +170,10 @@ class BadInputIT extends HubIntegrationTest {
         assertThat(hub.getAs("Bearer " + HubClient.API_TOKEN, "/api/routing").statusCode()).isEqualTo(200);
 
         assertThat(hub.getAs(null, "/actuator/health").statusCode()).isEqualTo(200);
-        assertThat(hub.getAs(null, "/actuator/info").statusCode()).isEqualTo(200);
         assertThat(hub.getAs(null, "/actuator/prometheus").statusCode()).isEqualTo(200);
-        for (String hidden : new String[] {"/actuator/env", "/actuator/beans", "/actuator/configprops",
-                "/actuator/heapdump", "/actuator"}) {
+        assertThat(hub.getAs(null, "/actuator/info").statusCode()).isEqualTo(401);
+        for (String hidden : new String[] {"/actuator/info", "/actuator/env", "/actuator/beans",
+                "/actuator/configprops", "/actuator/heapdump", "/actuator"}) {
             assertThat(hub.getAs("Bearer " + HubClient.API_TOKEN, hidden).statusCode()).as(hidden)
                     .isIn(401, 403, 404);
         }
