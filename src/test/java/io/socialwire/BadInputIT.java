@@ -11,7 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import io.socialwire.channels.generic.StandardWebhookVerifier;
 import io.socialwire.support.HubClient;
@@ -19,12 +22,16 @@ import io.socialwire.support.HubIntegrationTest;
 import io.socialwire.support.TopicProbe;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * Every kind of bad webhook input gets its status and a reason, writes nothing to Kafka and is counted in
- * {@code socialwire_webhook_rejected_total} by reason; /api/** needs the API token; actuator shows only health,
- * info and prometheus.
+ * {@code socialwire_webhook_rejected_total} by reason, and logs no body; /api/** needs the API token (a 401 says
+ * so); actuator shows only health and prometheus.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class BadInputIT extends HubIntegrationTest {
 
     private static final String INTERACTIONS = "socialwire.interactions";
@@ -77,9 +84,84 @@ class BadInputIT extends HubIntegrationTest {
     }
 
     @Test
-    void theApiNeedsItsTokenAndActuatorShowsOnlyHealthInfoAndPrometheus() {
-        assertThat(hub.getAs(null, "/api/interactions/x:1").statusCode()).isEqualTo(401);
-        assertThat(hub.getAs("Bearer wrong-token", "/api/interactions/x:1").statusCode()).isEqualTo(401);
+    void aJsonBodySentAsAFormIsRefusedWith415OnEveryWebhookCountedAndNeverLogged(CapturedOutput output)
+            throws Exception {
+        // what curl -d sends without -H
+        String json = "{\"channel\":\"x\",\"kind\":\"post\",\"externalId\":\"form-1\","
+                + "\"text\":\"formcanary from Quilla Formworth\"}";
+        try (TopicProbe topics = topics()) {
+            long before = topics.endOffset(INTERACTIONS);
+            for (String channel : List.of("generic", "meta", "x", "linkedin")) {
+                double counted = rejected(channel, "content_type");
+
+                HttpResponse<String> answer = post("/webhooks/" + channel, "application/x-www-form-urlencoded",
+                        HttpRequest.BodyPublishers.ofString(json), Map.of());
+
+                assertThat(answer.statusCode()).as(channel).isEqualTo(415);
+                assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
+                        type -> assertThat(type).startsWith("application/json"));
+                assertThat(answer.body()).isEqualTo("{\"error\":\"Content-Type must be application/json\"}");
+                assertThat(rejected(channel, "content_type")).as(channel + " counted").isEqualTo(counted + 1);
+            }
+            assertThat(topics.endOffset(INTERACTIONS)).as("Kafka writes").isEqualTo(before);
+        }
+        assertThat(output.getAll()).doesNotContain("formcanary").doesNotContain("Quilla Formworth");
+    }
+
+    @Test
+    void aSignedMetaDeliveryThatIsNotUtf8IsRefusedWith400NotTakenForAKafkaOutage() {
+        byte[] head = ("{\"object\":\"page\",\"entry\":[{\"changes\":[{\"field\":\"feed\",\"value\":{"
+                + "\"item\":\"status\",\"verb\":\"add\",\"post_id\":\"1_2\",\"message\":\"caf")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] tail = "\"}}]}]}".getBytes(StandardCharsets.UTF_8);
+        byte[] body = Arrays.copyOf(head, head.length + 1 + tail.length);
+        body[head.length] = (byte) 0xff;
+        System.arraycopy(tail, 0, body, head.length + 1, tail.length);
+        double malformed = rejected("meta", "malformed");
+        double outage = rejected("meta", "kafka_unavailable");
+
+        HttpResponse<String> answer = hub.sendMeta(body);
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.body()).isEqualTo("{\"error\":\"body is not valid UTF-8 (byte " + head.length + ")\"}");
+        assertThat(rejected("meta", "malformed")).isEqualTo(malformed + 1);
+        assertThat(rejected("meta", "kafka_unavailable")).isEqualTo(outage);
+    }
+
+    @Test
+    void theGenericWebhookRefusesMoreInteractionsThanAllowedAndChannelsItDoesNotKnow() throws Exception {
+        String item = "{\"channel\":\"x\",\"kind\":\"post\",\"externalId\":\"many-%d\",\"text\":\"hi\"}";
+        String tooMany = IntStream.range(0, 101).mapToObj(item::formatted).collect(Collectors.joining(",", "[", "]"));
+        double tooLarge = rejected("generic", "too_large");
+        double malformed = rejected("generic", "malformed");
+        try (TopicProbe topics = topics()) {
+            long before = topics.endOffset(INTERACTIONS);
+
+            HttpResponse<String> many = hub.sendGeneric(tooMany);
+            HttpResponse<String> unknown = hub.sendGeneric(
+                    "{\"channel\":\"myspace\",\"kind\":\"post\",\"externalId\":\"u1\",\"text\":\"hi\"}");
+
+            assertThat(many.statusCode()).isEqualTo(413);
+            assertThat(many.body()).isEqualTo("{\"error\":\"$ holds 101 interactions; at most 100 are accepted per"
+                    + " request (socialwire.webhooks.max-items)\"}");
+            assertThat(unknown.statusCode()).isEqualTo(400);
+            assertThat(unknown.body()).isEqualTo("{\"error\":\"$.channel must be one of [bluesky, facebook, generic,"
+                    + " instagram, linkedin, mastodon, messenger, reviews, x]\"}");
+            assertThat(topics.endOffset(INTERACTIONS)).as("Kafka writes").isEqualTo(before);
+        }
+        assertThat(rejected("generic", "too_large")).isEqualTo(tooLarge + 1);
+        assertThat(rejected("generic", "malformed")).isEqualTo(malformed + 1);
+    }
+
+    @Test
+    void theApiNeedsItsTokenAndActuatorShowsOnlyHealthAndPrometheus() {
+        HttpResponse<String> noToken = hub.getAs(null, "/api/interactions/x:1");
+        assertThat(noToken.statusCode()).isEqualTo(401);
+        assertThat(noToken.headers().allValues("WWW-Authenticate")).containsExactly("Bearer realm=\"socialwire\"");
+        HttpResponse<String> wrongToken = hub.getAs("Bearer wrong-token", "/api/interactions/x:1");
+        assertThat(wrongToken.statusCode()).isEqualTo(401);
+        assertThat(wrongToken.headers().allValues("WWW-Authenticate"))
+                .containsExactly("Bearer realm=\"socialwire\", error=\"invalid_token\"");
         assertThat(hub.getAs("Basic " + java.util.Base64.getEncoder().encodeToString(
                 ("x:" + HubClient.API_TOKEN).getBytes(StandardCharsets.UTF_8)), "/api/routing").statusCode())
                 .isEqualTo(401);
@@ -88,13 +170,20 @@ class BadInputIT extends HubIntegrationTest {
         assertThat(hub.getAs("Bearer " + HubClient.API_TOKEN, "/api/routing").statusCode()).isEqualTo(200);
 
         assertThat(hub.getAs(null, "/actuator/health").statusCode()).isEqualTo(200);
-        assertThat(hub.getAs(null, "/actuator/info").statusCode()).isEqualTo(200);
         assertThat(hub.getAs(null, "/actuator/prometheus").statusCode()).isEqualTo(200);
-        for (String hidden : new String[] {"/actuator/env", "/actuator/beans", "/actuator/configprops",
-                "/actuator/heapdump", "/actuator"}) {
+        assertThat(hub.getAs(null, "/actuator/info").statusCode()).isEqualTo(401);
+        for (String hidden : new String[] {"/actuator/info", "/actuator/env", "/actuator/beans",
+                "/actuator/configprops", "/actuator/heapdump", "/actuator"}) {
             assertThat(hub.getAs("Bearer " + HubClient.API_TOKEN, hidden).statusCode()).as(hidden)
                     .isIn(401, 403, 404);
         }
+    }
+
+    /** socialwire_webhook_rejected_total{channel, reason} as /actuator/prometheus shows it; 0 before the first. */
+    private double rejected(String channel, String reason) {
+        String series = "socialwire_webhook_rejected_total{channel=\"" + channel + "\",reason=\"" + reason + "\"} ";
+        return hub.get("/actuator/prometheus").body().lines().filter(line -> line.startsWith(series))
+                .mapToDouble(line -> Double.parseDouble(line.substring(series.length()))).sum();
     }
 
     private HttpResponse<String> post(String path, String contentType, HttpRequest.BodyPublisher body,

@@ -105,10 +105,12 @@ class RoutingRulesIT extends HubIntegrationTest {
         assertThat(refused.path("rules").get(0).asText()).isEqualTo("knitting");
         assertThat(explain(post).path("rule").asText()).as("the last good rules still route").isEqualTo("knitting");
 
-        Files.writeString(RULES, original.replace("department: marketing\n    priority: 4\n    intent: campaign",
-                "department: legal\n    priority: 4\n    intent: campaign"));
+        String campaigns = "department: marketing\n    priority: 4\n    intent: campaign";
+        long line = original.substring(0, original.indexOf(campaigns)).lines().count();
+        Files.writeString(RULES, original.replace(campaigns, "department: legal\n    priority: 4\n    intent: campaign"));
         await().atMost(Duration.ofSeconds(20)).until(() -> status().path("refused").asText(),
-                r -> r.contains("no route for department [legal]"));
+                r -> r.contains("line " + line + " field rules[") && r.contains("].department: no route for department"
+                        + " 'legal'"));
         assertThat(explain(post).path("rule").asText()).isEqualTo("knitting");
 
         Files.writeString(RULES, original);

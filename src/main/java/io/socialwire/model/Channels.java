@@ -1,8 +1,11 @@
 package io.socialwire.model;
 
+import java.util.Collections;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
-/** Human-readable channel names, as sales and support teams see them in their records. */
+/** The channels interactions come from, and their names as sales and support teams see them in their records. */
 public final class Channels {
 
     private static final Map<String, String> NAMES = Map.of(
@@ -16,7 +19,14 @@ public final class Channels {
             "reviews", "Reviews",
             "generic", "Web");
 
+    private static final Set<String> KNOWN = Collections.unmodifiableSet(new TreeSet<>(NAMES.keySet()));
+
     private Channels() {
+    }
+
+    /** The channels an interaction may come from, in alphabetical order. */
+    public static Set<String> known() {
+        return KNOWN;
     }
 
     public static String displayName(String channel) {

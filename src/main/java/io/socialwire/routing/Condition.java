@@ -91,7 +91,8 @@ public record Condition(
         addListCheck(checks, "languages", languages, SocialInteraction::language);
         if (sentiment != null) {
             if (sentiment.min() != null && sentiment.max() != null && sentiment.min() > sentiment.max()) {
-                throw new RulesException("rule '" + ruleName + "': when.sentiment.min is greater than max");
+                throw RulesException.at("when.sentiment.min",
+                        "rule '" + ruleName + "': when.sentiment.min is greater than max");
             }
             checks.add((i, s, now) -> s != null && s.isKnown() && within(s.score(), sentiment.min(), sentiment.max())
                     ? Optional.of(String.format(Locale.ROOT, "sentiment: %+.2f within %s", s.score(),
@@ -100,7 +101,8 @@ public record Condition(
         }
         if (followers != null) {
             if (followers.min() != null && followers.max() != null && followers.min() > followers.max()) {
-                throw new RulesException("rule '" + ruleName + "': when.followers.min is greater than max");
+                throw RulesException.at("when.followers.min",
+                        "rule '" + ruleName + "': when.followers.min is greater than max");
             }
             checks.add((i, s, now) -> {
                 Long reach = i.author() == null ? null : i.author().followers();
@@ -127,30 +129,26 @@ public record Condition(
         try {
             return Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
         } catch (PatternSyntaxException e) {
-            throw new RulesException("rule '" + ruleName + "': when.regex is not a valid regular expression: "
-                    + e.getDescription());
+            throw RulesException.at("when.regex", "rule '" + ruleName
+                    + "': when.regex is not a valid regular expression: " + e.getDescription());
         }
     }
 
     private Check compileTime(String ruleName) {
         String field = "rule '" + ruleName + "': when.time.";
         ZoneId zone;
-        LocalTime from;
-        LocalTime to;
         try {
             zone = ZoneId.of(time.zone() == null ? "UTC" : time.zone());
         } catch (DateTimeException e) {
-            throw new RulesException(field + "zone '" + time.zone() + "' is not a time zone (e.g. Europe/Berlin)");
+            throw RulesException.at("when.time.zone",
+                    field + "zone '" + time.zone() + "' is not a time zone (e.g. Europe/Berlin)");
         }
-        try {
-            from = time.from() == null ? LocalTime.MIN : LocalTime.parse(time.from());
-            to = time.to() == null ? LocalTime.MAX : LocalTime.parse(time.to());
-        } catch (DateTimeParseException e) {
-            throw new RulesException(field + "from and to must be times of day, HH:mm: '" + e.getParsedString() + "'");
-        }
+        LocalTime from = time.from() == null ? LocalTime.MIN : timeOfDay(field, "from", time.from());
+        LocalTime to = time.to() == null ? LocalTime.MAX : timeOfDay(field, "to", time.to());
         Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
-        for (String day : time.days() == null ? List.<String>of() : time.days()) {
-            days.add(day(field, day));
+        List<String> dayNames = time.days() == null ? List.of() : time.days();
+        for (int i = 0; i < dayNames.size(); i++) {
+            days.add(day(field, i, dayNames.get(i)));
         }
         boolean outside = Boolean.TRUE.equals(time.outside());
         String window = (days.isEmpty() ? "every day" : days.stream().map(d -> abbreviation(d)).toList().toString())
@@ -168,13 +166,23 @@ public record Condition(
         };
     }
 
-    private static DayOfWeek day(String field, String day) {
+    private static LocalTime timeOfDay(String field, String name, String value) {
+        try {
+            return LocalTime.parse(value);
+        } catch (DateTimeParseException e) {
+            throw RulesException.at("when.time." + name,
+                    field + "from and to must be times of day, HH:mm: '" + e.getParsedString() + "'");
+        }
+    }
+
+    private static DayOfWeek day(String field, int index, String day) {
         for (DayOfWeek candidate : DayOfWeek.values()) {
             if (abbreviation(candidate).equalsIgnoreCase(day) || candidate.name().equalsIgnoreCase(day)) {
                 return candidate;
             }
         }
-        throw new RulesException(field + "days: '" + day + "' is not a day (mon, tue, wed, thu, fri, sat, sun)");
+        throw RulesException.at("when.time.days[" + index + "]",
+                field + "days: '" + day + "' is not a day (mon, tue, wed, thu, fri, sat, sun)");
     }
 
     private static String abbreviation(DayOfWeek day) {

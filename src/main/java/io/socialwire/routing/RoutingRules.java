@@ -3,13 +3,15 @@ package io.socialwire.routing;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -36,10 +38,13 @@ public final class RoutingRules {
 
     private final List<CompiledRule> rules;
     private final RoutingDecision fallback;
+    /** Each department, and where the file first names it: "line 12 field rules[3].department". */
+    private final Map<String, String> departments;
 
-    private RoutingRules(List<CompiledRule> rules, RoutingDecision fallback) {
+    private RoutingRules(List<CompiledRule> rules, RoutingDecision fallback, Map<String, String> departments) {
         this.rules = rules;
         this.fallback = fallback;
+        this.departments = departments;
     }
 
     record RulesFile(List<Rule> rules, @JsonProperty("default") Rule defaultRule) {
@@ -72,31 +77,45 @@ public final class RoutingRules {
         if (file.defaultRule() == null) {
             throw new RulesException(source + ": 'default' is missing");
         }
+        YamlLines lines = YamlLines.of(text);
+        Refusal refuse = (field, message) -> new RulesException(source + " " + lines.where(field) + ": " + message);
         List<CompiledRule> compiled = new ArrayList<>();
         Set<String> names = new HashSet<>();
+        Map<String, String> departments = new TreeMap<>();
         for (int i = 0; i < file.rules().size(); i++) {
             Rule rule = file.rules().get(i);
-            String name = rule.name() != null ? rule.name() : "rules[" + i + "]";
-            if (rule.name() == null || rule.name().isBlank()) {
-                throw new RulesException(source + ": rules[" + i + "].name is missing");
+            String path = "rules[" + i + "]";
+            if (rule == null) {
+                throw refuse.at(path, "the rule is empty");
             }
-            if (!names.add(rule.name())) {
-                throw new RulesException(source + ": rule name '" + name + "' is used twice");
+            String name = rule.name();
+            if (name == null || name.isBlank()) {
+                throw refuse.at(path + ".name", "the rule has no name");
             }
-            validate(source, name, rule);
+            if (!names.add(name)) {
+                throw refuse.at(path + ".name", "rule name '" + name + "' is used twice");
+            }
+            validate(refuse, path, "rule '" + name + "'", rule);
             if (rule.when() == null) {
-                throw new RulesException(source + ": rule '" + name + "': 'when' is missing");
+                throw refuse.at(path + ".when", "rule '" + name + "': 'when' is missing");
             }
             try {
                 compiled.add(new CompiledRule(rule, rule.when().compile(name)));
             } catch (RulesException e) {
-                throw new RulesException(source + ": " + e.getMessage());
+                throw refuse.at(e.field() == null ? path : path + "." + e.field(), e.getMessage());
             }
+            departments.putIfAbsent(rule.department(), lines.where(path + ".department"));
         }
         Rule d = file.defaultRule();
-        validate(source, "default", d);
+        validate(refuse, "default", "default", d);
+        departments.putIfAbsent(d.department(), lines.where("default.department"));
         return new RoutingRules(List.copyOf(compiled), new RoutingDecision(d.department(), d.priority(), d.intent(),
-                d.name() != null ? d.name() : "default"));
+                d.name() != null ? d.name() : "default"), Collections.unmodifiableMap(departments));
+    }
+
+    /** A refusal of the field at a path, located in the file. */
+    private interface Refusal {
+        RulesException at(String field, String message);
     }
 
     /**
@@ -130,13 +149,13 @@ public final class RoutingRules {
         return path.toString();
     }
 
-    private static void validate(String source, String name, Rule rule) {
-        if (rule.department() == null || !DEPARTMENT.matcher(rule.department()).matches()) {
-            throw new RulesException(source + ": rule '" + name + "': department must be a lower-case name such as"
+    private static void validate(Refusal refuse, String path, String rule, Rule fields) {
+        if (fields.department() == null || !DEPARTMENT.matcher(fields.department()).matches()) {
+            throw refuse.at(path + ".department", rule + ": department must be a lower-case name such as"
                     + " support, sales, hr, marketing or pr");
         }
-        if (rule.priority() == null || rule.priority() < 1 || rule.priority() > 5) {
-            throw new RulesException(source + ": rule '" + name + "': priority must be 1 (highest) to 5");
+        if (fields.priority() == null || fields.priority() < 1 || fields.priority() > 5) {
+            throw refuse.at(path + ".priority", rule + ": priority must be 1 (highest) to 5");
         }
     }
 
@@ -166,10 +185,12 @@ public final class RoutingRules {
 
     /** Every department a rule or the default names. */
     public Set<String> departments() {
-        Set<String> named = new TreeSet<>();
-        rules.forEach(r -> named.add(r.rule().department()));
-        named.add(fallback.department());
-        return named;
+        return departments.keySet();
+    }
+
+    /** Where the file first names a department: "line 12 field rules[3].department". */
+    public String whereNamed(String department) {
+        return departments.get(department);
     }
 
     public List<String> ruleNames() {

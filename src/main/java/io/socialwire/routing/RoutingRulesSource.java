@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -121,7 +122,9 @@ public class RoutingRulesSource implements DisposableBean {
         Set<String> missing = new TreeSet<>(candidate.departments());
         missing.removeAll(known.get());
         if (!missing.isEmpty()) {
-            throw new RulesException(resource.getDescription() + ": no route for department " + missing
+            throw new RulesException(missing.stream().map(department -> resource.getDescription() + " "
+                    + candidate.whereNamed(department) + ": no route for department '" + department + "'")
+                    .collect(Collectors.joining("; "))
                     + " (a department needs a route from direct:department-<name>, see docs/adding-a-target.md)");
         }
     }

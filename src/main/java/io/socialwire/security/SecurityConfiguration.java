@@ -3,18 +3,16 @@ package io.socialwire.security;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.preauth.AbstractPreAuthenticatedProcessingFilter;
 
 /**
  * Who may call what. Webhooks stay open: each checks its platform's signature. {@code /api/**} needs the bearer
- * token of {@code SOCIALWIRE_API_TOKEN}. Actuator health, info and prometheus are open to the cluster (the Helm
- * chart's network policy limits who reaches them). The emulators are open, as the real systems' own auth is
- * emulated inside them. Anything else is refused.
+ * token of {@code SOCIALWIRE_API_TOKEN} (a 401 says so, RFC 6750). Actuator health and prometheus are open to the
+ * cluster (the Helm chart's network policy limits who reaches them); actuator exposes nothing else. The emulators
+ * are open, as the real systems' own auth is emulated inside them. Anything else is refused.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -30,11 +28,11 @@ public class SecurityConfiguration {
                 .logout(logout -> logout.disable())
                 .requestCache(cache -> cache.disable())
                 .addFilterBefore(new ApiTokenFilter(token), AbstractPreAuthenticatedProcessingFilter.class)
-                .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+                .exceptionHandling(e -> e.authenticationEntryPoint(new BearerChallenge()))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/**").hasAuthority(ApiTokenFilter.AUTHORITY)
                         .requestMatchers("/webhooks/**", "/emulators/**", "/actuator/health", "/actuator/health/**",
-                                "/actuator/info", "/actuator/prometheus", "/error").permitAll()
+                                "/actuator/prometheus", "/error").permitAll()
                         .anyRequest().denyAll())
                 .build();
     }

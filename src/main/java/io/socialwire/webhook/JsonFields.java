@@ -1,8 +1,12 @@
 package io.socialwire.webhook;
 
-import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -15,18 +19,35 @@ public final class JsonFields {
     private JsonFields() {
     }
 
-    /** The body as JSON, or a 400: not JSON, or empty. */
+    /** The body as JSON, or a 400: not UTF-8, not JSON, or empty. */
     public static JsonNode parse(ObjectMapper json, byte[] body) {
         JsonNode root;
         try {
-            root = json.readTree(body);
-        } catch (IOException e) {
-            throw WebhookRejectedException.badRequest("body is not valid JSON");
+            root = json.readTree(utf8(body));
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            throw WebhookRejectedException.badRequest("body is not valid JSON" + (at == null ? ""
+                    : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
         }
         if (root == null || root.isMissingNode()) {
             throw WebhookRejectedException.badRequest("body is empty");
         }
         return root;
+    }
+
+    /**
+     * Strict UTF-8, as JSON between systems must be (RFC 8259): Jackson's own decoder lets overlong forms and
+     * encoded surrogates through.
+     */
+    private static String utf8(byte[] body) {
+        ByteBuffer in = ByteBuffer.wrap(body);
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().decode(in).toString();
+        } catch (CharacterCodingException e) {
+            throw WebhookRejectedException.badRequest("body is not valid UTF-8 (byte " + in.position() + ")");
+        }
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
     /** The body as a JSON object, or a 400. */

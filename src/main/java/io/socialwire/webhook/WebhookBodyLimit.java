@@ -3,7 +3,6 @@ package io.socialwire.webhook;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -70,11 +69,8 @@ class WebhookBodyLimit {
         }
 
         private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
-            metrics.rejected(WebhookMetrics.channelOf(request.getRequestURI()), "too_large");
-            response.setStatus(413);
-            response.setContentType("application/json");
-            response.getOutputStream().write(("{\"error\":\"body is larger than " + limit + " bytes\"}")
-                    .getBytes(StandardCharsets.UTF_8));
+            FilterRefusal.refuse(request, response, metrics, 413, "too_large",
+                    "body is larger than " + limit + " bytes");
         }
     }
 

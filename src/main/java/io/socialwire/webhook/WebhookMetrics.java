@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code socialwire.webhook.rejected{channel, reason}}: refused deliveries by channel and kind of refusal
- * (malformed, signature, stale, too_large, content_type, channel_off, kafka_unavailable).
+ * (malformed, signature, stale, too_large, content_type, channel_off, kafka_unavailable, internal_error).
  */
 @Component
 public class WebhookMetrics {

@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param xConsumerSecret    X app consumer secret (Account Activity CRC and x-twitter-webhooks-signature)
  * @param linkedinClientSecret LinkedIn app client secret (challenge and X-LI-Signature)
  * @param timestampTolerance how far a Standard Webhooks timestamp may be from now
+ * @param maxItems           how many interactions one generic webhook request may hold
  */
 @ConfigurationProperties("socialwire.webhooks")
 public record WebhookProperties(
@@ -22,5 +23,12 @@ public record WebhookProperties(
         String genericSecret,
         String xConsumerSecret,
         String linkedinClientSecret,
-        @DefaultValue("5m") Duration timestampTolerance) {
+        @DefaultValue("5m") Duration timestampTolerance,
+        @DefaultValue("100") int maxItems) {
+
+    public WebhookProperties {
+        if (maxItems < 1) {
+            throw new IllegalArgumentException("socialwire.webhooks.max-items must be at least 1, not " + maxItems);
+        }
+    }
 }

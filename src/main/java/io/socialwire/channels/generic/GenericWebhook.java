@@ -22,7 +22,7 @@ public class GenericWebhook {
     public GenericWebhook(WebhookProperties properties, ObjectMapper json, Clock clock) {
         this.signatures = new StandardWebhookVerifier(properties.genericSecret(), properties.timestampTolerance(),
                 clock);
-        this.normalizer = new GenericWebhookNormalizer(json);
+        this.normalizer = new GenericWebhookNormalizer(json, properties.maxItems());
         this.clock = clock;
     }
 

@@ -8,6 +8,7 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.socialwire.model.Channels;
 import io.socialwire.model.SocialInteraction;
 import io.socialwire.webhook.JsonFields;
 import io.socialwire.webhook.WebhookRejectedException;
@@ -15,16 +16,19 @@ import io.socialwire.webhook.WebhookRejectedException;
 /**
  * Reads canonical interactions (one object or an array) sent by any system that already speaks the contract. Derives
  * what the sender may leave out ({@code id}, {@code conversationId}, {@code createdAt}) and drops any
- * {@code enrichment} a sender supplies: enrichment is the hub's own judgement.
+ * {@code enrichment} a sender supplies: enrichment is the hub's own judgement. An array holds at most
+ * {@code maxItems} interactions: each one is a Kafka write the sender waits for.
  */
 public class GenericWebhookNormalizer {
 
     static final Set<String> KINDS = Set.of("post", "mention", "reply", "direct_message", "comment", "review");
 
     private final ObjectMapper json;
+    private final int maxItems;
 
-    public GenericWebhookNormalizer(ObjectMapper json) {
+    public GenericWebhookNormalizer(ObjectMapper json, int maxItems) {
         this.json = json;
+        this.maxItems = maxItems;
     }
 
     public List<SocialInteraction> normalize(byte[] body, Instant receivedAt) {
@@ -34,6 +38,10 @@ public class GenericWebhookNormalizer {
         }
         if (root.isArray() && root.isEmpty()) {
             throw WebhookRejectedException.badRequest("$ is an empty array");
+        }
+        if (root.isArray() && root.size() > maxItems) {
+            throw new WebhookRejectedException(413, "$ holds " + root.size() + " interactions; at most " + maxItems
+                    + " are accepted per request (socialwire.webhooks.max-items)");
         }
         List<SocialInteraction> result = new ArrayList<>();
         if (root.isObject()) {
@@ -58,6 +66,9 @@ public class GenericWebhookNormalizer {
                     + firstLine(e.getMessage()));
         }
         String channel = require(in.channel(), path + ".channel");
+        if (!Channels.known().contains(channel)) {
+            throw WebhookRejectedException.badRequest(path + ".channel must be one of " + Channels.known());
+        }
         String externalId = require(in.externalId(), path + ".externalId");
         String kind = require(in.kind(), path + ".kind");
         if (!KINDS.contains(kind)) {

@@ -20,7 +20,7 @@ class GenericWebhookNormalizerTest {
     private static final Instant RECEIVED = Instant.parse("2026-11-22T10:00:00Z");
 
     private final GenericWebhookNormalizer normalizer =
-            new GenericWebhookNormalizer(new ObjectMapper().registerModule(new JavaTimeModule()));
+            new GenericWebhookNormalizer(new ObjectMapper().registerModule(new JavaTimeModule()), 3);
 
     @Test
     void derivesIdConversationAndTimeAndIgnoresSuppliedEnrichment() {
@@ -65,6 +65,9 @@ class GenericWebhookNormalizerTest {
         "a string           | \"hello\"                                                          | must be an interaction object",
         "empty array        | []                                                                 | empty array",
         "no channel         | {\"kind\":\"post\",\"externalId\":\"1\",\"text\":\"t\"}            | $.channel is missing",
+        "unknown channel    | {\"channel\":\"myspace\",\"kind\":\"post\",\"externalId\":\"1\",\"text\":\"t\"} "
+            + "| $.channel must be one of [bluesky, facebook, generic, instagram, linkedin, mastodon, messenger, "
+            + "reviews, x]",
         "no externalId      | {\"channel\":\"x\",\"kind\":\"post\",\"text\":\"t\"}               | $.externalId is missing",
         "unknown kind       | {\"channel\":\"x\",\"kind\":\"tweet\",\"externalId\":\"1\",\"text\":\"t\"} | $.kind must be one of",
         "no text            | {\"channel\":\"x\",\"kind\":\"post\",\"externalId\":\"1\"}         | $.text is missing",
@@ -76,6 +79,22 @@ class GenericWebhookNormalizerTest {
                 .isInstanceOfSatisfying(WebhookRejectedException.class, e -> {
                     assertThat(e.status()).isEqualTo(400);
                     assertThat(e.getMessage()).contains(reason).doesNotContain("soon");
+                });
+    }
+
+    @Test
+    void anArrayOfMoreInteractionsThanAllowedIsRefusedWith413NamingTheLimit() {
+        String item = "{\"channel\":\"x\",\"kind\":\"post\",\"externalId\":\"%d\",\"text\":\"t\"}";
+        String three = "[" + String.join(",", item.formatted(1), item.formatted(2), item.formatted(3)) + "]";
+        String four = three.replace("]", "," + item.formatted(4) + "]");
+
+        assertThat(normalizer.normalize(three.getBytes(StandardCharsets.UTF_8), RECEIVED)).hasSize(3);
+        assertThatThrownBy(() -> normalizer.normalize(four.getBytes(StandardCharsets.UTF_8), RECEIVED))
+                .isInstanceOfSatisfying(WebhookRejectedException.class, e -> {
+                    assertThat(e.status()).isEqualTo(413);
+                    assertThat(e.metricReason()).isEqualTo("too_large");
+                    assertThat(e.getMessage()).isEqualTo("$ holds 4 interactions; at most 3 are accepted per request"
+                            + " (socialwire.webhooks.max-items)");
                 });
     }
 

@@ -146,6 +146,40 @@ class MetaWebhookNormalizerTest {
                 .hasMessageContaining("$.entry[0].changes[1].value.post_id is missing");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "a byte UTF-8 never uses  | ff",
+        "an overlong NUL          | c0 80",
+        "an encoded surrogate     | ed a0 80",
+        "a broken three-byte form | e2 28 a1",
+    })
+    void aDeliveryThatIsNotUtf8IsRefusedWithTheByteWhereItBreaks(String name, String hex) {
+        byte[] before = "{\"object\":\"page\",\"entry\":[{\"changes\":[{\"field\":\"feed\",\"value\":{"
+                .concat("\"item\":\"status\",\"verb\":\"add\",\"post_id\":\"1_2\",\"message\":\"bad ")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] bad = java.util.HexFormat.ofDelimiter(" ").parseHex(hex);
+        byte[] after = "\"}}]}]}".getBytes(StandardCharsets.UTF_8);
+        byte[] body = new byte[before.length + bad.length + after.length];
+        System.arraycopy(before, 0, body, 0, before.length);
+        System.arraycopy(bad, 0, body, before.length, bad.length);
+        System.arraycopy(after, 0, body, before.length + bad.length, after.length);
+
+        assertThatThrownBy(() -> normalizer.normalize(body, RECEIVED))
+                .isInstanceOfSatisfying(WebhookRejectedException.class, e -> {
+                    assertThat(e.status()).isEqualTo(400);
+                    assertThat(e.getMessage()).isEqualTo("body is not valid UTF-8 (byte " + before.length + ")");
+                });
+    }
+
+    @Test
+    void aBodyThatIsNotJsonIsRefusedWithWhereItBreaks() {
+        byte[] body = "{\"object\":\"page\",\n \"entry\": [}".getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> normalizer.normalize(body, RECEIVED))
+                .isInstanceOfSatisfying(WebhookRejectedException.class, e -> assertThat(e.getMessage())
+                        .isEqualTo("body is not valid JSON (line 2, column 12)"));
+    }
+
     private SocialInteraction single(String fixture) {
         List<SocialInteraction> all = normalizer.normalize(Fixtures.bytes(fixture), RECEIVED);
         assertThat(all).hasSize(1);
