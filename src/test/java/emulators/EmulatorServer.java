@@ -9,10 +9,14 @@ import io.socialwire.emulator.EmulatorProperties;
 import io.socialwire.emulator.EmulatorFaults;
 import io.socialwire.emulator.EmulatorStats;
 import io.socialwire.emulator.EmulatorTraffic;
+import io.socialwire.emulator.jira.JiraEmulator;
+import io.socialwire.emulator.jira.JiraEmulatorProperties;
 import io.socialwire.emulator.receiver.HttpReceiverEmulator;
 import io.socialwire.emulator.salesforce.SalesforceEmulator;
 import io.socialwire.emulator.servicenow.ServiceNowEmulator;
 import io.socialwire.emulator.x.XEmulator;
+import io.socialwire.emulator.zendesk.ZendeskEmulator;
+import io.socialwire.emulator.zendesk.ZendeskEmulatorProperties;
 import io.socialwire.support.HubClient;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.ManagementWebSecurityAutoConfiguration;
@@ -26,17 +30,19 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 /**
- * The ServiceNow and Salesforce emulators alone, in a process of their own, so they outlive the restarts and kills
- * of the hub under test, as real systems of record would. It lives outside the io.socialwire package so the hub's
+ * The emulators alone, in a process of their own, so they outlive the restarts and kills of the hub under test,
+ * as real systems of record would. It lives outside the io.socialwire package so the hub's
  * component scan never picks it up.
  */
 @SpringBootConfiguration
 // the emulated systems check their own credentials; the hub's API security is not theirs
 @EnableAutoConfiguration(exclude = {SecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class,
     ManagementWebSecurityAutoConfiguration.class})
-@EnableConfigurationProperties(EmulatorProperties.class)
-@Import({ServiceNowEmulator.class, SalesforceEmulator.class, XEmulator.class, HttpReceiverEmulator.class,
-    EmulatorTraffic.class, EmulatorFaults.class, EmulatorStats.class, CreatedRecords.class})
+@EnableConfigurationProperties({EmulatorProperties.class, JiraEmulatorProperties.class,
+    ZendeskEmulatorProperties.class})
+@Import({ServiceNowEmulator.class, SalesforceEmulator.class, XEmulator.class, JiraEmulator.class,
+    ZendeskEmulator.class, HttpReceiverEmulator.class, EmulatorTraffic.class, EmulatorFaults.class,
+    EmulatorStats.class, CreatedRecords.class})
 public class EmulatorServer {
 
     @Bean

@@ -26,6 +26,8 @@ public class EmulatorStats {
             new Rule(Pattern.compile("^(/services/data/[^/]+/sobjects/[^/]+/[^/]+)/[^/]+$"), "$1/{value}"),
             new Rule(Pattern.compile("^(/services/data/[^/]+/sobjects/[^/]+)/(?!describe$)[^/]+$"), "$1/{id}"),
             new Rule(Pattern.compile("^(/2/users/by/username)/[^/]+$"), "$1/{username}"),
+            new Rule(Pattern.compile("^(/rest/api/3/issue)/(?!bulk$)[^/]+"), "$1/{issueIdOrKey}"),
+            new Rule(Pattern.compile("^(/api/v2/(?:tickets|users))/\\d+(?=[/.])"), "$1/{id}"),
             // numeric ids (X); short numbers are API versions, as in /2/tweets
             new Rule(Pattern.compile("/\\d{3,}(?=/|$)"), "/{id}"));
 
@@ -34,7 +36,7 @@ public class EmulatorStats {
 
     public EmulatorStats(EmulatorProperties properties) {
         this.prefixes = Map.of("servicenow", properties.servicenowPath(), "salesforce", properties.salesforcePath(),
-                "x", "/emulators/x", "receiver", "");
+                "x", "/emulators/x", "jira", "/emulators/jira", "zendesk", "/emulators/zendesk", "receiver", "");
     }
 
     /** Counts a request if an emulator serves its path. */
@@ -71,6 +73,12 @@ public class EmulatorStats {
         }
         if (path.startsWith("/emulators/x/")) {
             return "x";
+        }
+        if (path.startsWith("/emulators/jira/")) {
+            return "jira";
+        }
+        if (path.startsWith("/emulators/zendesk/")) {
+            return "zendesk";
         }
         return path.startsWith("/emulators/receiver/") ? "receiver" : null;
     }

@@ -72,6 +72,8 @@ public class EmulatorTraffic extends OncePerRequestFilter {
         stats.count(request.getMethod(), path);
         String system = path.startsWith(properties.servicenowPath() + "/api/") ? "servicenow"
                 : path.startsWith(properties.salesforcePath() + "/services/data/") ? "salesforce"
+                : path.startsWith("/emulators/jira/rest/") ? "jira"
+                : path.startsWith("/emulators/zendesk/api/") ? "zendesk"
                 : path.startsWith("/emulators/receiver/") ? "receiver" : null;
         if (system == null) {
             chain.doFilter(request, response);
@@ -127,6 +129,13 @@ public class EmulatorTraffic extends OncePerRequestFilter {
             case "salesforce" -> "[{\"message\":\"Injected fault\",\"errorCode\":\"" + (fault.status() == 429
                     ? "REQUEST_LIMIT_EXCEEDED" : fault.status() == 401 ? "INVALID_SESSION_ID" : "SERVER_UNAVAILABLE")
                     + "\"}]";
+            case "jira" -> "{\"errorMessages\":[\"Injected fault: status " + fault.status() + "\"],\"errors\":{}}";
+            case "zendesk" -> switch (fault.status()) {
+                case 401 -> "{\"error\":\"Couldn't authenticate you\"}";
+                case 429 -> "{\"error\":\"APIRateLimitExceeded\","
+                        + "\"description\":\"Number of allowed API requests per minute exceeded\"}";
+                default -> "{\"error\":\"InjectedFault\",\"description\":\"status " + fault.status() + "\"}";
+            };
             default -> "{\"error\":\"Injected fault\"}";
         });
     }

@@ -30,5 +30,7 @@ class EmulatorUrls {
         LOG.info("ServiceNow emulator: {}{}/api/now/table/incident", base, properties.servicenowPath());
         LOG.info("Salesforce emulator: {}{}/services/data/v56.0/query?q=SELECT+Id,LastName+FROM+Lead", base,
                 properties.salesforcePath());
+        LOG.info("Jira emulator: {}/emulators/jira/rest/api/3/issue/SOC-1", base);
+        LOG.info("Zendesk emulator: {}/emulators/zendesk/api/v2/tickets.json", base);
     }
 }

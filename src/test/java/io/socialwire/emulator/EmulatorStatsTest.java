@@ -31,6 +31,16 @@ class EmulatorStatsTest {
         assertThat(EmulatorStats.operation("GET", "/2/users/by/username/acme"))
                 .isEqualTo("GET /2/users/by/username/{username}");
         assertThat(EmulatorStats.operation("GET", "/2/tweets/search/recent")).isEqualTo("GET /2/tweets/search/recent");
+        assertThat(EmulatorStats.operation("POST", "/rest/api/3/issue")).isEqualTo("POST /rest/api/3/issue");
+        assertThat(EmulatorStats.operation("POST", "/rest/api/3/issue/SOC-12/comment"))
+                .isEqualTo("POST /rest/api/3/issue/{issueIdOrKey}/comment");
+        assertThat(EmulatorStats.operation("PUT", "/rest/api/3/issue/10004/comment/10020"))
+                .isEqualTo("PUT /rest/api/3/issue/{issueIdOrKey}/comment/{id}");
+        assertThat(EmulatorStats.operation("POST", "/rest/api/3/search/jql")).isEqualTo("POST /rest/api/3/search/jql");
+        assertThat(EmulatorStats.operation("PUT", "/api/v2/tickets/7.json")).isEqualTo("PUT /api/v2/tickets/{id}.json");
+        assertThat(EmulatorStats.operation("GET", "/api/v2/tickets/7/comments.json"))
+                .isEqualTo("GET /api/v2/tickets/{id}/comments.json");
+        assertThat(EmulatorStats.operation("GET", "/api/v2/tickets.json")).isEqualTo("GET /api/v2/tickets.json");
     }
 
     @Test
@@ -41,12 +51,16 @@ class EmulatorStatsTest {
         stats.count("POST", "/emulators/servicenow/api/now/table/incident");
         stats.count("PATCH", "/emulators/salesforce/services/data/v56.0/sobjects/Lead/00Q000000000001AAA");
         stats.count("POST", "/emulators/receiver/marketing");
+        stats.count("POST", "/emulators/jira/rest/api/3/issue/SOC-1/comment");
+        stats.count("GET", "/emulators/zendesk/api/v2/tickets/3.json");
         stats.count("POST", "/webhooks/generic");
 
         assertThat(stats.snapshot()).isEqualTo(Map.of(
                 "servicenow", Map.of("POST /api/now/table/incident", 2L),
                 "salesforce", Map.of("PATCH /services/data/v56.0/sobjects/Lead/{id}", 1L),
-                "receiver", Map.of("POST /emulators/receiver/marketing", 1L)));
+                "receiver", Map.of("POST /emulators/receiver/marketing", 1L),
+                "jira", Map.of("POST /rest/api/3/issue/{issueIdOrKey}/comment", 1L),
+                "zendesk", Map.of("GET /api/v2/tickets/{id}.json", 1L)));
         stats.reset();
         assertThat(stats.snapshot()).isEmpty();
     }
