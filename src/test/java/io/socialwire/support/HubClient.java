@@ -174,6 +174,36 @@ public final class HubClient {
         return read(response).path("id").asText();
     }
 
+    /** A call to the Jira emulator's REST API v3 as the integration account (basic auth), e.g. POST /search/jql. */
+    public JsonNode jira(String method, String path, String json) {
+        String basic = Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(emulators
+                        + "/emulators/jira/rest/api/3" + path))
+                .header("Authorization", "Basic " + basic).header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json)).build());
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException("Jira answered HTTP " + response.statusCode() + ": " + response.body());
+        }
+        return read(response);
+    }
+
+    /** The Jira issues a JQL search finds, each with its summary, labels and description. */
+    public List<JsonNode> jiraIssues(String jql) {
+        List<JsonNode> issues = new ArrayList<>();
+        jira("POST", "/search/jql", "{\"jql\":" + quote(jql) + ",\"fields\":[\"summary\",\"labels\",\"description\","
+                + "\"issuetype\",\"project\"],\"maxResults\":50}").path("issues").forEach(issues::add);
+        return issues;
+    }
+
+    private static String quote(String text) {
+        try {
+            return JSON.writeValueAsString(text);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The journal entries (comments, work notes) of a ServiceNow record, oldest first. */
     public List<JsonNode> journal(String sysId) {
         return serviceNowTable("sys_journal_field", "element_id=" + sysId + "^ORDERBYsys_created_on");
