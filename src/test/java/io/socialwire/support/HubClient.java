@@ -204,6 +204,19 @@ public final class HubClient {
         }
     }
 
+    /** A GET of the Zendesk emulator's Support API v2 as the integration agent ({email}/token:{token}). */
+    public JsonNode zendesk(String pathAndQuery) {
+        String basic = Base64.getEncoder().encodeToString((USER + "/token:" + PASSWORD)
+                .getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(emulators
+                        + "/emulators/zendesk/api/v2" + pathAndQuery))
+                .header("Authorization", "Basic " + basic).GET().build());
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException("Zendesk answered HTTP " + response.statusCode() + ": " + response.body());
+        }
+        return read(response);
+    }
+
     /** The journal entries (comments, work notes) of a ServiceNow record, oldest first. */
     public List<JsonNode> journal(String sysId) {
         return serviceNowTable("sys_journal_field", "element_id=" + sysId + "^ORDERBYsys_created_on");
