@@ -112,7 +112,8 @@ public class SalesforceBatch {
     public void retryLater(Exchange exchange) {
         List<Answer> answers = exchange.getVariable(ANSWERS, List.class);
         answers.stream().filter(a -> !a.ok() && !a.refused()).findFirst().ifPresent(a -> {
-            throw new IllegalStateException("Salesforce asked to retry a " + a.write().type() + ": "
+            // an answer (no need to look for what landed), which the target's retried-errors keep from being a refusal
+            throw new TargetRefusedException(400, "Salesforce asked to retry a " + a.write().type() + ": "
                     + errors(a.result()).stream().map(RestError::getErrorCode).toList());
         });
     }

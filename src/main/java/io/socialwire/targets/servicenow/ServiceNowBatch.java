@@ -169,7 +169,7 @@ public class ServiceNowBatch {
     public void retryLater(Exchange exchange) {
         List<Answer> answers = exchange.getVariable(ANSWERS, List.class);
         answers.stream().filter(a -> !a.ok() && a.later()).findFirst().ifPresent(a -> {
-            throw new IllegalStateException(a.message() + " for a batched request");
+            throw new TargetRefusedException(a.status(), a.message() + " for a batched request");
         });
     }
 
