@@ -1,6 +1,5 @@
 package io.socialwire.dispatch;
 
-import java.lang.reflect.Method;
 import java.util.OptionalInt;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -79,27 +78,8 @@ public class Failures {
         return failure == null ? "unknown" : failure.getClass().getSimpleName();
     }
 
-    /**
-     * The status a target answered, from the failure its component threw. Components share no exception type, but
-     * each carries the status in a {@code getStatusCode()} or {@code getCode()} accessor (camel-http, camel-salesforce,
-     * camel-servicenow, the Zendesk client): reading that accessor lets a target added in YAML alone be classified.
-     */
     static OptionalInt status(Throwable t) {
-        if (t instanceof TargetRefusedException refused) {
-            return OptionalInt.of(refused.status());
-        }
-        for (String accessor : new String[] {"getStatusCode", "getCode"}) {
-            try {
-                Method method = t.getClass().getMethod(accessor);
-                Object value = method.invoke(t);
-                if (value instanceof Integer status && status >= 100 && status < 600) {
-                    return OptionalInt.of(status);
-                }
-            } catch (ReflectiveOperationException | RuntimeException noStatus) {
-                // not a status-bearing failure
-            }
-        }
-        return OptionalInt.empty();
+        return TargetRefusedException.statusOf(t);
     }
 
     private static String describe(Throwable failure) {

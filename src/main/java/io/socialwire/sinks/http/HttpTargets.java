@@ -42,6 +42,31 @@ public class HttpTargets {
                 (timestamp + ".").getBytes(StandardCharsets.UTF_8), body));
     }
 
+    /**
+     * In a kamelet's doCatch: the component's failure again, as the target's answer status only. Some components
+     * put their whole configuration, credentials included, in their exception's message (camel-zendesk does), and a
+     * failure's message reaches the logs and the dead-letter headers.
+     */
+    public void refused(Exchange exchange, String target) {
+        Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            java.util.OptionalInt status = TargetRefusedException.statusOf(t);
+            if (status.isPresent()) {
+                throw new TargetRefusedException(target, status.getAsInt(), null);
+            }
+        }
+        throw new IllegalStateException(target + " could not be reached or answered no status ("
+                + (failure == null ? "unknown" : rootCause(failure).getClass().getSimpleName()) + ")");
+    }
+
+    private static Throwable rootCause(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root;
+    }
+
     /** After a call made with throwExceptionOnFailure=false: a 2xx passes, anything else fails the exchange. */
     public void check(Exchange exchange, String target) {
         Integer status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);

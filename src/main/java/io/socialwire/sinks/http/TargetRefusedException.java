@@ -22,4 +22,26 @@ public class TargetRefusedException extends RuntimeException {
     public int status() {
         return status;
     }
+
+    /**
+     * The status a target answered, from the failure its component threw. Components share no exception type, but
+     * each carries the status in a {@code getStatusCode()} or {@code getCode()} accessor (camel-http, camel-salesforce,
+     * camel-servicenow, the Zendesk client): reading that accessor lets a target added in YAML alone be classified.
+     */
+    public static java.util.OptionalInt statusOf(Throwable t) {
+        if (t instanceof TargetRefusedException refused) {
+            return java.util.OptionalInt.of(refused.status());
+        }
+        for (String accessor : new String[] {"getStatusCode", "getCode"}) {
+            try {
+                Object value = t.getClass().getMethod(accessor).invoke(t);
+                if (value instanceof Integer status && status >= 100 && status < 600) {
+                    return java.util.OptionalInt.of(status);
+                }
+            } catch (ReflectiveOperationException | RuntimeException noStatus) {
+                // not a status-bearing failure
+            }
+        }
+        return java.util.OptionalInt.empty();
+    }
 }
