@@ -67,7 +67,8 @@ public class Failures {
                 return t.getMessage();
             }
             if (t instanceof JsonProcessingException) {
-                return "record is not a valid interaction (" + t.getClass().getSimpleName() + ")";
+                return "JSON that could not be read: the record, or what a target's kamelet built from it ("
+                        + t.getClass().getSimpleName() + ")";
             }
             OptionalInt status = status(t);
             if (status.isPresent()) {

@@ -9,7 +9,7 @@ import org.apache.camel.Exchange;
 
 /**
  * One interaction's write to a system of record, collected while its lane batch is routed and sent with the others
- * of its system and group when the batch is flushed (by the system's {@link BatchWriter}). A write that continues a
+ * of its system and group when the batch is flushed (by the system's batch-write route). A write that continues a
  * record created in the same batch waits for it.
  */
 public final class Write {
