@@ -14,6 +14,7 @@ import io.socialwire.emulator.salesforce.SalesforceEmulator;
 import io.socialwire.emulator.servicenow.ServiceNowEmulator;
 import io.socialwire.emulator.x.XEmulator;
 import io.socialwire.support.HubClient;
+import io.socialwire.tryit.TryItApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.ManagementWebSecurityAutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -51,7 +52,8 @@ public class EmulatorServer {
         args.add("--camel.main.routes-include-pattern=classpath:no-routes/*.yaml");
         args.add("--spring.application.name=emulators");
         args.add("--management.endpoint.health.validate-group-membership=false");
-        return new SpringApplicationBuilder(EmulatorServer.class).run(args.toArray(String[]::new));
+        return new SpringApplicationBuilder(EmulatorServer.class).profiles(TryItApplication.PROFILE)
+                .run(args.toArray(String[]::new));
     }
 
     public static int port(ConfigurableApplicationContext emulators) {

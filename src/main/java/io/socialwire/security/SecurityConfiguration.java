@@ -13,8 +13,7 @@ import org.springframework.security.web.authentication.preauth.AbstractPreAuthen
 /**
  * Who may call what. Webhooks stay open: each checks its platform's signature. {@code /api/**} needs the bearer
  * token of {@code SOCIALWIRE_API_TOKEN}. Actuator health, info and prometheus are open to the cluster (the Helm
- * chart's network policy limits who reaches them). The emulators are open, as the real systems' own auth is
- * emulated inside them. Anything else is refused.
+ * chart's network policy limits who reaches them). Anything else is refused.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -33,7 +32,7 @@ public class SecurityConfiguration {
                 .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/**").hasAuthority(ApiTokenFilter.AUTHORITY)
-                        .requestMatchers("/webhooks/**", "/emulators/**", "/actuator/health", "/actuator/health/**",
+                        .requestMatchers("/webhooks/**", "/actuator/health", "/actuator/health/**",
                                 "/actuator/info", "/actuator/prometheus", "/error").permitAll()
                         .anyRequest().denyAll())
                 .build();
