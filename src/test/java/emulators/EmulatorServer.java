@@ -52,6 +52,8 @@ public class EmulatorServer {
         args.add("--camel.main.routes-include-pattern=classpath:no-routes/*.yaml");
         args.add("--spring.application.name=emulators");
         args.add("--management.endpoint.health.validate-group-membership=false");
+        // their records in memory: each test starts from empty systems of record
+        args.add("--socialwire.emulators.data-dir=");
         return new SpringApplicationBuilder(EmulatorServer.class).profiles(TryItApplication.PROFILE)
                 .run(args.toArray(String[]::new));
     }
