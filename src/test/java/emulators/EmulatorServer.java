@@ -18,6 +18,7 @@ import io.socialwire.emulator.x.XEmulator;
 import io.socialwire.emulator.zendesk.ZendeskEmulator;
 import io.socialwire.emulator.zendesk.ZendeskEmulatorProperties;
 import io.socialwire.support.HubClient;
+import io.socialwire.tryit.TryItApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.ManagementWebSecurityAutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -57,7 +58,10 @@ public class EmulatorServer {
         args.add("--camel.main.routes-include-pattern=classpath:no-routes/*.yaml");
         args.add("--spring.application.name=emulators");
         args.add("--management.endpoint.health.validate-group-membership=false");
-        return new SpringApplicationBuilder(EmulatorServer.class).run(args.toArray(String[]::new));
+        // their records in memory: each test starts from empty systems of record
+        args.add("--socialwire.emulators.data-dir=");
+        return new SpringApplicationBuilder(EmulatorServer.class).profiles(TryItApplication.PROFILE)
+                .run(args.toArray(String[]::new));
     }
 
     public static int port(ConfigurableApplicationContext emulators) {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 
-import io.socialwire.kafka.EmbeddedKraftBroker;
+import io.socialwire.tryit.EmbeddedKraftBroker;
 import io.socialwire.support.HubIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

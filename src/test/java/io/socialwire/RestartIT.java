@@ -23,6 +23,7 @@ import emulators.EmulatorServer;
 import io.socialwire.support.HubClient;
 import io.socialwire.support.HubTestSupport;
 import io.socialwire.support.TopicProbe;
+import io.socialwire.tryit.TryItApplication;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -149,7 +150,8 @@ class RestartIT {
         args.add("--server.port=0");
         args.add("--SOCIALWIRE_DATA_DIR=" + dataDir);
         args.addAll(List.of(extra));
-        return new SpringApplicationBuilder(SocialwireApplication.class).run(args.toArray(String[]::new));
+        return new SpringApplicationBuilder(SocialwireApplication.class).profiles(TryItApplication.PROFILE)
+                .run(args.toArray(String[]::new));
     }
 
     private static HubClient client(ConfigurableApplicationContext hub) {

@@ -6,13 +6,18 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
  * Settles, before anything reads them, the values that depend on where the hub runs:
@@ -28,6 +33,7 @@ public class LocalDefaults implements EnvironmentPostProcessor {
     static final String ROUTES = "camel.main.routes-include-pattern";
     static final String RULES = "socialwire.routing.rules";
     static final String KAMELETS = "camel.component.kamelet.location";
+    private static final String PACKAGED_ROUTES = "classpath*:routes/**/*.camel.yaml";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
@@ -37,7 +43,7 @@ public class LocalDefaults implements EnvironmentPostProcessor {
         }
         if (!env.containsProperty(ROUTES)) {
             settled.put(ROUTES, Files.isDirectory(Path.of("routes")) ? "file:routes/**/*.camel.yaml"
-                    : "classpath:routes/**/*.camel.yaml");
+                    : packagedRoutes());
         }
         if (!env.containsProperty(KAMELETS)) {
             settled.put(KAMELETS, Files.isDirectory(Path.of("routes/kamelets")) ? "file:routes/kamelets"
@@ -48,6 +54,29 @@ public class LocalDefaults implements EnvironmentPostProcessor {
                     : "classpath:config/routing.yaml");
         }
         env.getPropertySources().addFirst(new MapPropertySource("socialwire-local-defaults", settled));
+    }
+
+    /**
+     * The route files packaged in the jar, each by name: Camel's own scan of {@code classpath:routes/**} inside a
+     * Spring Boot jar loses the sub-folders ({@code routes/common/x.camel.yaml} becomes {@code routes/x.camel.yaml}),
+     * so the jar would not start outside the project folder. Classes on disk Camel scans itself.
+     */
+    static String packagedRoutes() {
+        try {
+            List<String> files = new ArrayList<>();
+            for (Resource route : new PathMatchingResourcePatternResolver().getResources(PACKAGED_ROUTES)) {
+                String url = route.getURL().toString();
+                int entry = url.lastIndexOf("!/");
+                if (entry < 0) {
+                    return "classpath:routes/**/*.camel.yaml";
+                }
+                files.add("classpath:" + url.substring(entry + 2));
+            }
+            Collections.sort(files);
+            return String.join(",", files);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static int freePort() {

@@ -12,9 +12,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
-/** With the embedded broker off, the hub uses the Kafka that {@code camel.component.kafka.brokers} names. */
+/**
+ * The hub uses the Kafka that {@code camel.component.kafka.brokers} names ({@code KAFKA_BOOTSTRAP_SERVERS}); only the
+ * try-it jar, with its embedded broker on, does not.
+ */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "socialwire.kafka.embedded.enabled", havingValue = "false")
+@ConditionalOnProperty(name = "socialwire.kafka.embedded.enabled", havingValue = "false", matchIfMissing = true)
 class ExternalKafkaConfiguration {
 
     private static final Map<String, String> SECURITY = Map.of(

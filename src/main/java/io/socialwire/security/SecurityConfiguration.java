@@ -11,8 +11,8 @@ import org.springframework.security.web.authentication.preauth.AbstractPreAuthen
 /**
  * Who may call what. Webhooks stay open: each checks its platform's signature. {@code /api/**} needs the bearer
  * token of {@code SOCIALWIRE_API_TOKEN} (a 401 says so, RFC 6750). Actuator health and prometheus are open to the
- * cluster (the Helm chart's network policy limits who reaches them); actuator exposes nothing else. The emulators
- * are open, as the real systems' own auth is emulated inside them. Anything else is refused.
+ * cluster (the Helm chart's network policy limits who reaches them); actuator exposes nothing else. Anything else is
+ * refused (the try-it jar's emulators open /emulators/** in a security chain of their own).
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -31,7 +31,7 @@ public class SecurityConfiguration {
                 .exceptionHandling(e -> e.authenticationEntryPoint(new BearerChallenge()))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/**").hasAuthority(ApiTokenFilter.AUTHORITY)
-                        .requestMatchers("/webhooks/**", "/emulators/**", "/actuator/health", "/actuator/health/**",
+                        .requestMatchers("/webhooks/**", "/actuator/health", "/actuator/health/**",
                                 "/actuator/prometheus", "/error").permitAll()
                         .anyRequest().denyAll())
                 .build();

@@ -45,7 +45,7 @@ class EmulatorStatsTest {
 
     @Test
     void countsEachEmulatorsRequestsByOperationUntilReset() {
-        EmulatorStats stats = new EmulatorStats(new EmulatorProperties(true, "u", "p", "c", "s",
+        EmulatorStats stats = new EmulatorStats(new EmulatorProperties(true, null, "u", "p", "c", "s",
                 "/emulators/servicenow", "/emulators/salesforce", List.of("incident"), Map.of(), 15000));
         stats.count("POST", "/emulators/servicenow/api/now/table/incident");
         stats.count("POST", "/emulators/servicenow/api/now/table/incident");

@@ -9,9 +9,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Set;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.twitter.clientlib.ApiException;
 import com.twitter.clientlib.TwitterCredentialsBearer;
 import com.twitter.clientlib.api.TwitterApi;
+import com.twitter.clientlib.model.Get2TweetsIdResponse;
 import com.twitter.clientlib.model.Get2TweetsSearchRecentResponse;
 import io.socialwire.support.HubIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -44,6 +46,33 @@ class XClientLibraryIT extends HubIntegrationTest {
         assertThat(found.getMeta().getResultCount()).isEqualTo(1);
         assertThatThrownBy(() -> client("wrong").tweets().tweetsRecentSearch("sdk").execute())
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getCode()).isEqualTo(401));
+    }
+
+    @Test
+    void theOfficialClientLooksUpATweetByIdAndReadsXsNotFound() throws Exception {
+        HttpResponse<String> posted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/emulators/x/2/tweets"))
+                .header("Authorization", "Bearer user:sdk_lookup").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"looked up by id, @acme\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String id = new ObjectMapper().readTree(posted.body()).path("data").path("id").asText();
+        TwitterApi api = client("local-x-bearer-token-it");
+
+        Get2TweetsIdResponse found = api.tweets().findTweetById(id).expansions(Set.of("author_id"))
+                .tweetFields(Set.of("created_at", "conversation_id", "lang", "author_id")).execute();
+
+        assertThat(found.getData().getId()).isEqualTo(id);
+        assertThat(found.getData().getText()).isEqualTo("looked up by id, @acme");
+        assertThat(found.getData().getConversationId()).isEqualTo(id);
+        assertThat(found.getData().getCreatedAt()).isNotNull();
+        assertThat(found.getIncludes().getUsers()).singleElement()
+                .satisfies(user -> assertThat(user.getUsername()).isEqualTo("sdk_lookup"));
+        assertThatThrownBy(() -> api.tweets().findTweetById("1900000000000999999").execute())
+                .isInstanceOfSatisfying(ApiException.class, e -> {
+                    assertThat(e.getCode()).isEqualTo(404);
+                    assertThat(e.getResponseBody()).contains("\"title\":\"Not Found Error\"",
+                            "\"resource_id\":\"1900000000000999999\"");
+                });
     }
 
     private TwitterApi client(String token) {

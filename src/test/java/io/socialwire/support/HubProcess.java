@@ -16,9 +16,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import io.socialwire.tryit.TryItApplication;
+
 /**
- * The hub as a child JVM (its own embedded Kafka included), so a test can kill it with SIGKILL or stop it with
- * SIGTERM and start it again on the same data folder and ports.
+ * The hub as a child JVM, started as the try-it jar starts it (its own embedded Kafka included), so a test can kill
+ * it with SIGKILL or stop it with SIGTERM and start it again on the same data folder and ports.
  */
 public final class HubProcess implements AutoCloseable {
 
@@ -40,10 +42,10 @@ public final class HubProcess implements AutoCloseable {
 
     /** Starts the hub and waits up to {@code readiness} until it is ready (longer for a hub joining a busy cluster). */
     public void start(Duration readiness) {
-        String classpath = "target/classes" + File.pathSeparator + read(Path.of("target/runtime-classpath.txt"));
+        String classpath = "target/classes" + File.pathSeparator + classpath();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", classpath, "io.socialwire.SocialwireApplication",
+                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", classpath, TryItApplication.class.getName(),
                 "--server.port=" + port));
         settings.forEach(s -> command.add("--" + s));
         try {
@@ -103,9 +105,15 @@ public final class HubProcess implements AutoCloseable {
         }
     }
 
+    /** The hub's runtime dependencies and the try-it jar's Kafka server jars, as the build wrote them. */
+    static String classpath() {
+        return read(Path.of("target/runtime-classpath.txt")) + File.pathSeparator
+                + read(Path.of("target/tryit-classpath.txt"));
+    }
+
     private static String read(Path path) {
         try {
-            return Files.readString(path).strip();
+            return Files.readString(path).strip().replace("\n", File.pathSeparator);
         } catch (IOException e) {
             throw new UncheckedIOException("run the build first (mvn verify writes " + path + ")", e);
         }

@@ -3,7 +3,6 @@ package io.socialwire.support;
 import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -20,7 +19,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
-import io.socialwire.kafka.EmbeddedKraftBroker;
+import io.socialwire.tryit.EmbeddedKraftBroker;
 import kafka.tools.StorageTool;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -30,7 +29,7 @@ import org.apache.kafka.common.Uuid;
  * A single-node KRaft Kafka (broker and controller in one) in a JVM of its own, started the way an operator runs
  * one from Kafka's own jars: {@code kafka-storage.sh format --ignore-formatted} (here {@link StorageTool}, in the
  * test JVM: it only writes files), then {@code kafka-server-start.sh server.properties} ({@code kafka.Kafka}, in a
- * child JVM on the hub's runtime classpath, which carries Kafka 3.9's jars). Loopback only, replication 1.
+ * child JVM on the try-it jar's classpath, which carries Kafka 3.9's jars). Loopback only, replication 1.
  */
 public final class KafkaBrokerProcess implements AutoCloseable {
 
@@ -72,7 +71,7 @@ public final class KafkaBrokerProcess implements AutoCloseable {
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                     "-Dlogback.configurationFile=" + logging,
-                    "-cp", classpath(), "kafka.Kafka", config.toString()));
+                    "-cp", HubProcess.classpath(), "kafka.Kafka", config.toString()));
             process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(root.resolve("broker.log").toFile())).start();
         } catch (IOException e) {
@@ -122,13 +121,6 @@ public final class KafkaBrokerProcess implements AutoCloseable {
         HubProcess.awaitExit(process, 30);
     }
 
-    private static String classpath() throws IOException {
-        Path file = Path.of("target/runtime-classpath.txt");
-        if (!Files.exists(file)) {
-            throw new IllegalStateException("run the build first (mvn verify writes " + file + ")");
-        }
-        return Files.readString(file).strip().replace("\n", File.pathSeparator);
-    }
 
     private static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

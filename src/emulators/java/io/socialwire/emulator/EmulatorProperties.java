@@ -7,10 +7,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The in-process emulators of ServiceNow and Salesforce. Credentials come from EMULATOR_USERNAME,
- * EMULATOR_PASSWORD, EMULATOR_CLIENT_ID and EMULATOR_CLIENT_SECRET; they guard the emulators only.
+ * The in-process emulators of the try-it jar. Credentials come from EMULATOR_USERNAME, EMULATOR_PASSWORD,
+ * EMULATOR_CLIENT_ID and EMULATOR_CLIENT_SECRET; they guard the emulators only.
  *
- * @param enabled                 serve the emulators from this process (the embedded default)
+ * @param enabled                 serve the emulators from this process (the try-it default)
+ * @param dataDir                 where they keep their records across restarts ({@link EmulatorJournal}); empty:
+ *                                in memory only
  * @param servicenowPath          where the ServiceNow emulator is served
  * @param salesforcePath          where the Salesforce emulator is served
  * @param servicenowTables        tables the ServiceNow emulator knows; others answer "Invalid table"
@@ -20,6 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("socialwire.emulators")
 public record EmulatorProperties(
         @DefaultValue("true") boolean enabled,
+        String dataDir,
         String username,
         String password,
         String clientId,

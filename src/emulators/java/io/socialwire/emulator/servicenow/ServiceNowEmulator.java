@@ -20,8 +20,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.socialwire.emulator.BasicCredentials;
 import io.socialwire.emulator.CreatedRecords;
 import io.socialwire.emulator.EmulatorFaults;
+import io.socialwire.emulator.EmulatorJournal;
 import io.socialwire.emulator.EmulatorProperties;
 import io.socialwire.emulator.TokenIssuer;
+import jakarta.annotation.PreDestroy;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpHeaders;
@@ -62,6 +64,7 @@ public class ServiceNowEmulator {
     private final EmulatorProperties properties;
     private final EmulatorFaults faults;
     private final Set<String> tables;
+    private final EmulatorJournal disk;
     private final TableStore store;
     private final TokenIssuer tokens;
 
@@ -70,8 +73,14 @@ public class ServiceNowEmulator {
         this.faults = faults;
         this.properties = properties;
         this.tables = Set.copyOf(properties.servicenowTables());
-        this.store = new TableStore(clock, created);
+        this.disk = EmulatorJournal.open(properties.dataDir(), "servicenow");
+        this.store = new TableStore(clock, created, disk);
         this.tokens = new TokenIssuer("SN-", TOKEN_LIFETIME, clock);
+    }
+
+    @PreDestroy
+    void close() {
+        disk.close();
     }
 
     /** Resource-owner password grant with client credentials in Basic auth or the form, and refresh tokens. */

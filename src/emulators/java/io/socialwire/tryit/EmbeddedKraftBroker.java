@@ -1,4 +1,4 @@
-package io.socialwire.kafka;
+package io.socialwire.tryit;
 
 import java.io.IOException;
 import java.io.PrintStream;

@@ -10,8 +10,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 import io.socialwire.emulator.BasicCredentials;
+import io.socialwire.emulator.EmulatorJournal;
+import io.socialwire.emulator.EmulatorProperties;
+import jakarta.annotation.PreDestroy;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -28,11 +32,12 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The X API the hub polls. The v2 subset, under {@code /emulators/x/2}: {@code POST /2/tweets} (the bearer token
- * {@code user:<username>} names the posting user, so a demo or a test can tweet at the brand), recent search,
- * user mentions and user lookup, with {@code since_id}, {@code next_token} paging, author expansions, X's
- * {@code x-rate-limit-*} headers and its 401/429 problem documents; the app bearer token reads. The v1.1 subset
- * twitter4j (camel-twitter) calls, under {@code /emulators/x/1.1}: search and the mentions timeline of the brand
- * account, for any OAuth 1.0a header, in v1.1's shapes and date format.
+ * {@code user:<username>} names the posting user, so a demo or a test can tweet at the brand), tweet lookup by id,
+ * recent search, user mentions and user lookup, with {@code since_id}, {@code next_token} paging, author
+ * expansions, X's {@code x-rate-limit-*} headers and its 401/404/429 problem documents; the app bearer token reads.
+ * The v1.1 subset twitter4j (camel-twitter) calls, under {@code /emulators/x/1.1}: search and the mentions timeline
+ * of the brand account, for any OAuth 1.0a header, in v1.1's shapes and date format. Tweets, users and direct
+ * messages are kept on disk ({@link EmulatorJournal}).
  */
 @RestController
 @ConditionalOnProperty(name = "socialwire.emulators.enabled", havingValue = "true", matchIfMissing = true)
@@ -40,6 +45,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class XEmulator {
 
     private static final Duration WINDOW = Duration.ofMinutes(15);
+    /**
+     * Ids count up from here: the examples in README.md and docs/ use ids below it (1790000000000000001 is the
+     * sales question's), and a tweet whose id an example already used would be taken for that interaction again.
+     */
+    static final long FIRST_ID = 1_900_000_000_000_000_000L;
 
     record Tweet(String id, String text, String authorId, String conversationId, String inReplyToId,
                  Instant createdAt) {
@@ -51,23 +61,53 @@ public class XEmulator {
     record DirectMessage(String id, String senderId, String recipientId, String text, Instant createdAt) {
     }
 
+    /** One of them, on disk. */
+    record Saved(Tweet tweet, User user, DirectMessage message) {
+    }
+
     private final String appToken;
     private final int requestsPerWindow;
     private final Clock clock;
     private final List<Tweet> tweets = new ArrayList<>();
     private final List<DirectMessage> messages = new ArrayList<>();
     private final Map<String, User> users = new LinkedHashMap<>();
-    private final AtomicLong ids = new AtomicLong(1790000000000000000L);
+    private final AtomicLong ids = new AtomicLong(FIRST_ID);
+    private final EmulatorJournal disk;
     private Instant windowStart;
     private int used;
 
     public XEmulator(@Value("${socialwire.emulators.x-bearer-token}") String appToken,
-                     @Value("${socialwire.emulators.x-requests-per-window:450}") int requestsPerWindow, Clock clock) {
+                     @Value("${socialwire.emulators.x-requests-per-window:450}") int requestsPerWindow, Clock clock,
+                     EmulatorProperties properties) {
         this.appToken = appToken;
         this.requestsPerWindow = requestsPerWindow;
         this.clock = clock;
         this.windowStart = clock.instant();
+        this.disk = EmulatorJournal.open(properties.dataDir(), "x");
+        disk.restore(Saved.class, this::replay, () -> Stream.of(
+                users.values().stream().map(u -> new Saved(null, u, null)),
+                tweets.stream().map(t -> new Saved(t, null, null)),
+                messages.stream().map(m -> new Saved(null, null, m))).flatMap(s -> s).toList());
         user("acme");
+    }
+
+    private void replay(Saved saved) {
+        if (saved.user() != null) {
+            users.put(saved.user().id(), saved.user());
+        }
+        if (saved.tweet() != null) {
+            tweets.add(saved.tweet());
+            ids.accumulateAndGet(Long.parseLong(saved.tweet().id()), Math::max);
+        }
+        if (saved.message() != null) {
+            messages.add(saved.message());
+            ids.accumulateAndGet(Long.parseLong(saved.message().id()), Math::max);
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        disk.close();
     }
 
     @PostMapping(path = "/2/tweets", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -91,6 +131,7 @@ public class XEmulator {
         Tweet tweet = new Tweet(id, s, author.id(), conversation == null ? id : conversation, replyTo,
                 clock.instant());
         tweets.add(tweet);
+        disk.append(new Saved(tweet, null, null));
         return ResponseEntity.status(201).body(Map.of("data", Map.of("id", id, "text", s,
                 "edit_history_tweet_ids", List.of(id))));
     }
@@ -108,7 +149,9 @@ public class XEmulator {
         }
         User sender = user(bearer.substring(5));
         String id = Long.toString(ids.incrementAndGet());
-        messages.add(new DirectMessage(id, sender.id(), participant, text, clock.instant()));
+        DirectMessage message = new DirectMessage(id, sender.id(), participant, text, clock.instant());
+        messages.add(message);
+        disk.append(new Saved(null, null, message));
         return ResponseEntity.status(201).body(Map.of("data", Map.of("dm_conversation_id",
                 participant + "-" + sender.id(), "dm_event_id", id)));
     }
@@ -127,6 +170,34 @@ public class XEmulator {
                                 "message_data", Map.of("text", m.text())))).toList();
         // no next_cursor: this is the last page (camel-twitter follows cursors until one repeats)
         return ResponseEntity.ok(Map.of("events", events));
+    }
+
+    /** GET /2/tweets/:id: the tweet with the fields search answers, its author with {@code expansions=author_id}. */
+    @GetMapping("/2/tweets/{id}")
+    public synchronized ResponseEntity<Map<String, Object>> tweet(@PathVariable String id,
+            @RequestParam(required = false) String expansions, HttpServletRequest request) {
+        Optional<ResponseEntity<Map<String, Object>>> refused = admit(request);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        Optional<Tweet> found = tweets.stream().filter(t -> t.id().equals(id)).findFirst();
+        if (found.isEmpty()) {
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("value", id);
+            error.put("detail", "Could not find tweet with id: [" + id + "].");
+            error.put("title", "Not Found Error");
+            error.put("resource_type", "tweet");
+            error.put("parameter", "id");
+            error.put("resource_id", id);
+            error.put("type", "https://api.twitter.com/2/problems/resource-not-found");
+            return withLimits(ResponseEntity.status(404)).body(Map.of("errors", List.of(error)));
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("data", json(found.get()));
+        if (expansions != null && List.of(expansions.split(",")).contains("author_id")) {
+            body.put("includes", Map.of("users", List.of(json(users.get(found.get().authorId())))));
+        }
+        return withLimits(ResponseEntity.ok()).body(body);
     }
 
     @GetMapping("/2/tweets/search/recent")
@@ -297,6 +368,7 @@ public class XEmulator {
                 .orElseGet(() -> {
                     User u = new User(Long.toString(1000 + users.size()), username, username, 100);
                     users.put(u.id(), u);
+                    disk.append(new Saved(null, u, null));
                     return u;
                 });
     }

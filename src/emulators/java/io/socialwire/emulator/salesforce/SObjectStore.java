@@ -11,9 +11,17 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.socialwire.emulator.CreatedRecords;
+import io.socialwire.emulator.EmulatorJournal;
 
-/** The emulator's records, in memory, validated against {@link SObjectSchema} as an org validates them. */
+/**
+ * The emulator's records, in memory and on disk ({@link EmulatorJournal}), validated against {@link SObjectSchema}
+ * as an org validates them.
+ */
 final class SObjectStore {
+
+    /** A record as written, on disk (its type is its id's prefix); no fields: deleted. */
+    record Saved(String id, Map<String, Object> fields) {
+    }
 
     private static final DateTimeFormatter SF_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ")
             .withZone(ZoneOffset.UTC);
@@ -29,12 +37,40 @@ final class SObjectStore {
     private final SObjectSchema schema;
     private final Clock clock;
     private final CreatedRecords created;
+    private final EmulatorJournal disk;
+    /** The writes of a composite call that must all happen or none, until it is known which (see atomically). */
+    private List<Saved> pending;
     private long sequence;
 
-    SObjectStore(SObjectSchema schema, Clock clock, CreatedRecords created) {
+    SObjectStore(SObjectSchema schema, Clock clock, CreatedRecords created, EmulatorJournal disk) {
         this.schema = schema;
         this.clock = clock;
         this.created = created;
+        this.disk = disk;
+        disk.restore(Saved.class, this::replay,
+                () -> records.entrySet().stream().map(r -> new Saved(r.getKey(), r.getValue())).toList());
+    }
+
+    private void replay(Saved saved) {
+        String prefix = saved.id().substring(0, 3);
+        if (saved.fields() == null) {
+            records.remove(saved.id());
+            byType.getOrDefault(prefix, new LinkedHashMap<>()).remove(saved.id());
+            return;
+        }
+        Map<String, Object> record = new LinkedHashMap<>(saved.fields());
+        records.put(saved.id(), record);
+        byType.computeIfAbsent(prefix, k -> new LinkedHashMap<>()).put(saved.id(), record);
+        sequence = Math.max(sequence, Long.parseLong(saved.id().substring(3, 15)));
+    }
+
+    private void save(String id, Map<String, Object> record) {
+        Saved saved = new Saved(id, record == null ? null : new LinkedHashMap<>(record));
+        if (pending != null) {
+            pending.add(saved);
+        } else {
+            disk.append(saved);
+        }
     }
 
     SObjectSchema schema() {
@@ -57,6 +93,7 @@ final class SObjectStore {
         records.put(id, record);
         byType.computeIfAbsent(type.keyPrefix(), k -> new LinkedHashMap<>()).put(id, record);
         indexKeys(type, record, true);
+        save(id, record);
         created.add("salesforce", type.name(), id, record);
         return id;
     }
@@ -87,6 +124,7 @@ final class SObjectStore {
         indexKeys(type, record, true);
         record.put("LastModifiedDate", SF_TIME.format(clock.instant()));
         derive(type, record);
+        save(id, record);
     }
 
     synchronized Map<String, Object> get(String typeName, String id) {
@@ -98,6 +136,7 @@ final class SObjectStore {
         indexKeys(type, find(type, id), false);
         records.remove(id);
         ofType(type).remove(id);
+        save(id, null);
     }
 
     synchronized List<Map<String, Object>> all(SObjectSchema.Type type) {
@@ -143,14 +182,20 @@ final class SObjectStore {
         return byType.getOrDefault(type.keyPrefix(), Map.of());
     }
 
-    /** Runs a write so that either all of it or none of it happens (composite allOrNone). */
+    /** Runs a write so that either all of it or none of it happens (composite allOrNone), on disk too. */
     synchronized <T> T atomically(java.util.function.Supplier<T> work) {
         Map<String, Map<String, Object>> before = new LinkedHashMap<>();
         records.forEach((id, r) -> before.put(id, new LinkedHashMap<>(r)));
         long sequenceBefore = sequence;
+        pending = new ArrayList<>();
         try {
-            return work.get();
+            T result = work.get();
+            List<Saved> done = pending;
+            pending = null;
+            done.forEach(disk::append);
+            return result;
         } catch (RuntimeException e) {
+            pending = null;
             records.clear();
             records.putAll(before);
             byType.clear();

@@ -14,8 +14,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.socialwire.emulator.BasicCredentials;
 import io.socialwire.emulator.CreatedRecords;
+import io.socialwire.emulator.EmulatorJournal;
 import io.socialwire.emulator.EmulatorProperties;
 import io.socialwire.emulator.TokenIssuer;
+import jakarta.annotation.PreDestroy;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpHeaders;
@@ -53,6 +55,7 @@ public class SalesforceEmulator {
     private static final String USER_ID = "005000000000001AAA";
 
     private final EmulatorProperties properties;
+    private final EmulatorJournal disk;
     private final SObjectStore store;
     private final TokenIssuer tokens;
     private final ObjectMapper json;
@@ -62,10 +65,16 @@ public class SalesforceEmulator {
     public SalesforceEmulator(EmulatorProperties properties, ObjectMapper json, Clock clock,
                               CreatedRecords created) {
         this.properties = properties;
-        this.store = new SObjectStore(new SObjectSchema(properties.salesforceCustomFields()), clock, created);
+        this.disk = EmulatorJournal.open(properties.dataDir(), "salesforce");
+        this.store = new SObjectStore(new SObjectSchema(properties.salesforceCustomFields()), clock, created, disk);
         this.tokens = new TokenIssuer("00D000000000001!", SESSION_LIFETIME, clock);
         this.json = json;
         this.clock = clock;
+    }
+
+    @PreDestroy
+    void close() {
+        disk.close();
     }
 
     @PostMapping(path = "/services/oauth2/token", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)

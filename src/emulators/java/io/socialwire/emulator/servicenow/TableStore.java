@@ -14,12 +14,17 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.socialwire.emulator.CreatedRecords;
+import io.socialwire.emulator.EmulatorJournal;
 
 /**
- * The emulator's records, in memory. Values are strings, as the Table API returns them; system fields and incident
- * numbers are set the way an instance sets them.
+ * The emulator's records, in memory and on disk ({@link EmulatorJournal}). Values are strings, as the Table API
+ * returns them; system fields and incident numbers are set the way an instance sets them.
  */
 final class TableStore {
+
+    /** A record as written, on disk; no fields: deleted. */
+    record Row(String table, String sysId, Map<String, String> fields) {
+    }
 
     private static final DateTimeFormatter SYS_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ZoneOffset.UTC);
@@ -36,10 +41,29 @@ final class TableStore {
     private final Map<String, Integer> numbers = new HashMap<>();
     private final Clock clock;
     private final CreatedRecords created;
+    private final EmulatorJournal disk;
 
-    TableStore(Clock clock, CreatedRecords created) {
+    TableStore(Clock clock, CreatedRecords created, EmulatorJournal disk) {
         this.clock = clock;
         this.created = created;
+        this.disk = disk;
+        disk.restore(Row.class, this::replay, () -> tables.entrySet().stream()
+                .flatMap(t -> t.getValue().entrySet().stream().map(r -> new Row(t.getKey(), r.getKey(), r.getValue())))
+                .toList());
+    }
+
+    private void replay(Row row) {
+        Map<String, Map<String, String>> table = tables.computeIfAbsent(row.table(), t -> new LinkedHashMap<>());
+        if (row.fields() == null) {
+            table.remove(row.sysId());
+            return;
+        }
+        table.put(row.sysId(), new LinkedHashMap<>(row.fields()));
+        String prefix = NUMBER_PREFIX.get(row.table());
+        String number = row.fields().get("number");
+        if (prefix != null && number != null && number.startsWith(prefix)) {
+            numbers.merge(row.table(), Integer.parseInt(number.substring(prefix.length())), Math::max);
+        }
     }
 
     synchronized Map<String, String> insert(String table, Map<String, String> fields, String user) {
@@ -66,6 +90,7 @@ final class TableStore {
             record.put("priority", priority(record));
         }
         tables.computeIfAbsent(table, t -> new LinkedHashMap<>()).put(sysId, record);
+        disk.append(new Row(table, sysId, record));
         created.add("servicenow", table, sysId, record);
         journal(table, sysId, journal, user);
         return snapshot(record);
@@ -87,6 +112,7 @@ final class TableStore {
         if (record.containsKey("priority")) {
             record.put("priority", priority(record));
         }
+        disk.append(new Row(table, sysId, record));
         return Optional.of(snapshot(record));
     }
 
@@ -95,7 +121,11 @@ final class TableStore {
     }
 
     synchronized boolean delete(String table, String sysId) {
-        return tables.getOrDefault(table, new HashMap<>()).remove(sysId) != null;
+        boolean deleted = tables.getOrDefault(table, new HashMap<>()).remove(sysId) != null;
+        if (deleted) {
+            disk.append(new Row(table, sysId, null));
+        }
+        return deleted;
     }
 
     synchronized List<Map<String, String>> all(String table) {

@@ -1,5 +1,7 @@
-package io.socialwire.kafka;
+package io.socialwire.tryit;
 
+import io.socialwire.kafka.KafkaBootstrap;
+import org.apache.camel.Ordered;
 import org.apache.camel.component.kafka.KafkaComponent;
 import org.apache.camel.spi.ComponentCustomizer;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -10,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
 /** Starts the embedded broker before Camel and points camel-kafka at it. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(EmbeddedKafkaProperties.class)
-@ConditionalOnProperty(name = "socialwire.kafka.embedded.enabled", havingValue = "true", matchIfMissing = true)
+@ConditionalOnProperty(name = "socialwire.kafka.embedded.enabled", havingValue = "true")
 class EmbeddedKafkaConfiguration {
 
     @Bean(initMethod = "start", destroyMethod = "stop")
@@ -18,10 +20,11 @@ class EmbeddedKafkaConfiguration {
         return new EmbeddedKraftBroker(properties.dataDir(), properties.port(), properties.broker());
     }
 
+    /** Last of the customizers, so it wins over camel.component.kafka.brokers (KAFKA_BOOTSTRAP_SERVERS). */
     @Bean
     ComponentCustomizer embeddedKafkaBrokers(EmbeddedKraftBroker broker) {
-        return ComponentCustomizer.forType(KafkaComponent.class,
-                kafka -> kafka.getConfiguration().setBrokers(broker.bootstrapServers()));
+        return ComponentCustomizer.builder(KafkaComponent.class).withOrder(Ordered.LOWEST)
+                .build(kafka -> kafka.getConfiguration().setBrokers(broker.bootstrapServers()));
     }
 
     @Bean
