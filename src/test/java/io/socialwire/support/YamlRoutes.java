@@ -1,0 +1,57 @@
+package io.socialwire.support;
+
+import java.util.Map;
+import java.util.Properties;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.builder.RouteConfigurationBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
+
+/**
+ * A plain Camel context (no Spring, no Kafka) for route tests: the project's settings the routes read as
+ * {@code {{...}}} placeholders, the {@code caller-handles-errors} route configuration the shared routes opt into, and
+ * YAML files from {@code routes/} loaded as the hub loads them.
+ */
+public final class YamlRoutes {
+
+    private YamlRoutes() {
+    }
+
+    /** A context whose property placeholders resolve to {@code properties}; beans are bound by the test. */
+    public static CamelContext context(Map<String, String> properties) throws Exception {
+        CamelContext camel = new DefaultCamelContext();
+        Properties initial = new Properties();
+        initial.putAll(properties);
+        camel.getPropertiesComponent().setInitialProperties(initial);
+        camel.addRoutes(new RouteConfigurationBuilder() {
+            @Override
+            public void configuration() {
+                routeConfiguration("caller-handles-errors").errorHandler(noErrorHandler());
+            }
+        });
+        return camel;
+    }
+
+    /**
+     * Kamelets the routes under test call, as templates that do nothing: a route's kamelet endpoint is then created
+     * without loading the real kamelet (and its beans), and the test mocks it ({@code mockEndpointsAndSkip}).
+     */
+    public static void stubKamelets(CamelContext camel, String... names) throws Exception {
+        camel.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                for (String name : names) {
+                    routeTemplate(name).from("kamelet:source").stop();
+                }
+            }
+        });
+    }
+
+    /** Loads a routes file (a path under the project folder, e.g. {@code routes/departments/hr.camel.yaml}). */
+    public static void load(CamelContext camel, String file) throws Exception {
+        PluginHelper.getRoutesLoader(camel).loadRoutes(ResourceHelper.resolveResource(camel, "file:" + file));
+    }
+}
