@@ -5,6 +5,7 @@ import java.util.Properties;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.kamelet.KameletComponent;
 import org.apache.camel.builder.RouteConfigurationBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.PluginHelper;
@@ -48,6 +49,16 @@ public final class YamlRoutes {
                 }
             }
         });
+    }
+
+    /**
+     * The kamelets the hub has (routes/kamelets/, read when a route first names one), each failure handed back to
+     * the route that called it, as configured in config/application.yaml.
+     */
+    public static void useKamelets(CamelContext camel) {
+        KameletComponent kamelets = camel.getComponent("kamelet", KameletComponent.class);
+        kamelets.setLocation("file:routes/kamelets");
+        kamelets.setNoErrorHandler(true);
     }
 
     /** Loads a routes file (a path under the project folder, e.g. {@code routes/departments/hr.camel.yaml}). */
