@@ -20,7 +20,6 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.kafka.KafkaConstants;
-import org.apache.camel.component.mock.MockComponent;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,10 +42,7 @@ class KafkaTopicSinkRouteTest {
         camel.getRegistry().bind("interactionJson", new InteractionJson(json));
         camel.getRegistry().bind("conversations", conversations);
         YamlRoutes.useKamelets(camel);
-        // the kamelet's producer is a mock: what it would publish, and where, is the test's to read (not autowired as
-        // camel-kafka's component would be: the mock has none of its options)
-        camel.setAutowiredEnabled(false);
-        camel.addComponent("kafka", new MockComponent());
+        YamlRoutes.mockKafka(camel);
         camel.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -81,7 +77,7 @@ class KafkaTopicSinkRouteTest {
         });
 
         assertThat(done.getException()).isNull();
-        MockEndpoint topic = camel.getEndpoint("kafka:socialwire.marketing", MockEndpoint.class);
+        MockEndpoint topic = YamlRoutes.topic(camel, "socialwire.marketing");
         assertThat(topic.getExchanges()).hasSize(1);
         Exchange published = topic.getExchanges().get(0);
         assertThat(json.readValue(published.getMessage().getBody(String.class), SocialInteraction.class))

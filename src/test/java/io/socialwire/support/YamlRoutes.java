@@ -6,6 +6,8 @@ import java.util.Properties;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.kamelet.KameletComponent;
+import org.apache.camel.component.mock.MockComponent;
+import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.builder.RouteConfigurationBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.PluginHelper;
@@ -21,12 +23,12 @@ public final class YamlRoutes {
     private YamlRoutes() {
     }
 
-    /** A context whose property placeholders resolve to {@code properties}; beans are bound by the test. */
+    /**
+     * A context whose property placeholders resolve to {@code properties}, with the {@code caller-handles-errors}
+     * route configuration of routes/common/error-handling.camel.yaml; beans are bound by the test.
+     */
     public static CamelContext context(Map<String, String> properties) throws Exception {
-        CamelContext camel = new DefaultCamelContext();
-        Properties initial = new Properties();
-        initial.putAll(properties);
-        camel.getPropertiesComponent().setInitialProperties(initial);
+        CamelContext camel = plainContext(properties);
         camel.addRoutes(new RouteConfigurationBuilder() {
             @Override
             public void configuration() {
@@ -34,6 +36,30 @@ public final class YamlRoutes {
             }
         });
         return camel;
+    }
+
+    /** As {@link #context}, without route configurations: for routes/common/error-handling.camel.yaml itself. */
+    public static CamelContext plainContext(Map<String, String> properties) {
+        CamelContext camel = new DefaultCamelContext();
+        Properties initial = new Properties();
+        initial.putAll(properties);
+        camel.getPropertiesComponent().setInitialProperties(initial);
+        return camel;
+    }
+
+    /**
+     * camel-kafka replaced by Camel's mock component: {@code kafka:<topic>} endpoints become mock endpoints of that
+     * name, so a test reads what each topic would have received (with the topic as the route resolved it) and can make
+     * a send fail. (Not autowired as camel-kafka's component would be: the mock has none of its options.)
+     */
+    public static void mockKafka(CamelContext camel) {
+        camel.setAutowiredEnabled(false);
+        camel.addComponent("kafka", new MockComponent());
+    }
+
+    /** What {@code kafka:<topic>} received, once {@link #mockKafka} replaced camel-kafka. */
+    public static MockEndpoint topic(CamelContext camel, String topic) {
+        return camel.getEndpoint("kafka:" + topic, MockEndpoint.class);
     }
 
     /**
