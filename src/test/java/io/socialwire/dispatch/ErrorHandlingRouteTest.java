@@ -50,6 +50,8 @@ class ErrorHandlingRouteTest {
     private ProducerTemplate producer;
     /** What the route opted into dispatch-errors fails with. */
     private RuntimeException failure;
+    /** What the route opted into webhook-errors fails with. */
+    private RuntimeException webhookFailure;
 
     @BeforeEach
     void start() throws Exception {
@@ -75,7 +77,7 @@ class ErrorHandlingRouteTest {
                         });
                 from("direct:receiving").routeConfigurationId("webhook-errors")
                         .process(e -> {
-                            throw WebhookRejectedException.badRequest("'interactions' must be an array");
+                            throw webhookFailure;
                         });
             }
         });
@@ -178,18 +180,52 @@ class ErrorHandlingRouteTest {
 
     @Test
     void aRefusedWebhookDeliveryIsAnsweredWithItsStatusAndReasonAndCounted() {
-        Exchange done = producer.send("direct:receiving", e -> {
-            e.getMessage().setHeader(Exchange.HTTP_URI, "/webhooks/generic");
-            e.getMessage().setHeader("X-Signature", "sha256=abc");
-            e.getMessage().setBody("{\"interactions\":{}}");
-        });
+        webhookFailure = WebhookRejectedException.badRequest("'interactions' must be an array");
+
+        Exchange done = receive();
 
         assertThat(done.getException()).isNull();
         assertThat(done.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE)).isEqualTo(400);
         assertThat(done.getMessage().getHeaders()).doesNotContainKey("X-Signature");
         assertThat(done.getMessage().getBody(String.class)).contains("'interactions' must be an array");
-        assertThat(registry.get("socialwire.webhook.rejected").tag("channel", "generic").tag("reason", "malformed")
-                .counter().count()).isEqualTo(1.0);
+        assertThat(rejected("malformed")).isEqualTo(1.0);
+    }
+
+    @Test
+    void aDeliveryKafkaDidNotAcknowledgeIsAnswered503SoTheSenderRetries() {
+        webhookFailure = new IllegalStateException("send failed",
+                new org.apache.kafka.common.errors.TimeoutException("not acknowledged within 15000 ms"));
+
+        Exchange done = receive();
+
+        assertThat(done.getException()).isNull();
+        assertThat(done.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE)).isEqualTo(503);
+        assertThat(rejected("kafka_unavailable")).isEqualTo(1.0);
+    }
+
+    @Test
+    void anyOtherFailureIsTheHubsAnswered500WithoutEchoingTheBody() {
+        webhookFailure = new IllegalArgumentException("cannot convert {\"interactions\":{}}");
+
+        Exchange done = receive();
+
+        assertThat(done.getException()).isNull();
+        assertThat(done.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE)).isEqualTo(500);
+        assertThat(done.getMessage().getBody(String.class)).doesNotContain("interactions");
+        assertThat(rejected("internal_error")).isEqualTo(1.0);
+    }
+
+    private Exchange receive() {
+        return producer.send("direct:receiving", e -> {
+            e.getMessage().setHeader(Exchange.HTTP_URI, "/webhooks/generic");
+            e.getMessage().setHeader("X-Signature", "sha256=abc");
+            e.getMessage().setBody("{\"interactions\":{}}");
+        });
+    }
+
+    private double rejected(String reason) {
+        return registry.get("socialwire.webhook.rejected").tag("channel", "generic").tag("reason", reason).counter()
+                .count();
     }
 
     private static SocialInteraction interaction() {

@@ -32,7 +32,8 @@ class SupportRouteTest {
     /** The kamelet each allowed value of socialwire.support.target writes to. */
     private static final Map<String, String> KAMELET_OF_TARGET = Map.of(
             "servicenow-incident", "servicenow-record-sink",
-            "salesforce-case", "salesforce-case-sink");
+            "salesforce-case", "salesforce-case-sink",
+            "zendesk-ticket", "zendesk-ticket-sink");
 
     private CamelContext camel;
 
@@ -46,7 +47,8 @@ class SupportRouteTest {
     @ParameterizedTest
     @CsvSource({
             "servicenow-incident, servicenow-record-sink, kamelet:servicenow-record-sink?table=incident&category=inquiry",
-            "salesforce-case,     salesforce-case-sink,   kamelet:salesforce-case-sink"})
+            "salesforce-case,     salesforce-case-sink,   kamelet:salesforce-case-sink",
+            "zendesk-ticket,      zendesk-ticket-sink,    kamelet:zendesk-ticket-sink"})
     void eachSupportTargetPicksItsKamelet(String target, String kamelet, String endpoint) throws Exception {
         start(target);
         SocialInteraction interaction = interaction();
