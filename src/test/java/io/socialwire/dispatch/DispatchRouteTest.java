@@ -1,0 +1,232 @@
+package io.socialwire.dispatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.socialwire.delivery.DeliveryLanes;
+import io.socialwire.enrichment.Enricher;
+import io.socialwire.enrichment.LanguageDetection;
+import io.socialwire.enrichment.SentimentScoring;
+import io.socialwire.erasure.ErasureService;
+import io.socialwire.kafka.KafkaTopics;
+import io.socialwire.model.InteractionJson;
+import io.socialwire.model.SocialInteraction;
+import io.socialwire.routing.RoutingRulesSource;
+import io.socialwire.state.HubState;
+import io.socialwire.state.KeyedState;
+import io.socialwire.state.StateTopology;
+import io.socialwire.support.YamlRoutes;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.builder.AdviceWith;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.builder.RouteConfigurationBuilder;
+import org.apache.camel.component.kafka.KafkaConstants;
+import org.apache.camel.component.kafka.consumer.KafkaManualCommit;
+import org.apache.camel.model.ProcessorDefinitionHelper;
+import org.apache.camel.model.ToDefinition;
+import org.apache.camel.support.DefaultExchange;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.FileSystemResource;
+
+/**
+ * routes/dispatch.camel.yaml with its Kafka consumer replaced by direct:dispatch (a polled batch is sent as camel-kafka
+ * gives it) and the lanes' producer answered by the test: each interaction enriched with the real rules
+ * (config/routing.yaml), handed to its conversation's lane in consumed order, then the batch committed. The lanes'
+ * store is a map; the lane consumers are stub routes.
+ */
+class DispatchRouteTest {
+
+    private static final Instant NOW = Instant.parse("2026-12-03T10:00:00Z");
+    private static final String SALES = "What is your pricing for 50 seats? Could we get a demo?";
+    private static final String COMPLAINT = "My order arrived broken and nobody answers. Terrible service!";
+
+    private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule());
+    /** The lanes state store: conversation id -> lane. */
+    private final Map<String, String> lanes = new ConcurrentHashMap<>();
+    private final ErasureService erasure = mock(ErasureService.class);
+    /** Each call of the lanes' Kafka producer: the records it was given. */
+    private final List<List<Message>> handedOver = new ArrayList<>();
+    private final RoutingRulesSource rules = new RoutingRulesSource(new FileSystemResource("config/routing.yaml"));
+    private String producerUri;
+    private CamelContext camel;
+
+    @BeforeEach
+    @SuppressWarnings("unchecked")
+    void start() throws Exception {
+        camel = YamlRoutes.context(Map.of("socialwire.topics.interactions", "socialwire.interactions",
+                "socialwire.topics.deliveries", "socialwire.deliveries"));
+        KeyedState<String> laneStore = mock(KeyedState.class);
+        when(laneStore.get(anyString())).thenAnswer(call -> lanes.get(call.<String>getArgument(0)));
+        org.mockito.Mockito.doAnswer(call -> lanes.put(call.getArgument(0), call.getArgument(1))).when(laneStore)
+                .put(anyString(), anyString());
+        HubState state = mock(HubState.class);
+        when(state.store(StateTopology.LANES)).thenReturn(laneStore);
+        KafkaTopics topics = mock(KafkaTopics.class);
+        when(topics.lane(anyString())).thenAnswer(call -> "socialwire.deliveries." + call.getArgument(0));
+        DeliveryLanes deliveryLanes = new DeliveryLanes(state, topics, 1);
+        deliveryLanes.beforeApplicationStart(camel);
+        camel.getRegistry().bind("kafkaBatches", new KafkaBatches());
+        camel.getRegistry().bind("deliveryLanes", deliveryLanes);
+        camel.getRegistry().bind("interactionJson", new InteractionJson(json));
+        camel.getRegistry().bind("enricher", new Enricher(new LanguageDetection(List.of("en", "de"), false),
+                new SentimentScoring(), rules));
+        camel.getRegistry().bind("erasure", erasure);
+        camel.addRoutes(new RouteConfigurationBuilder() {
+            @Override
+            public void configuration() {
+                // retries and dead-lettering are ErrorHandlingRouteTest's: here a failure fails the batch
+                routeConfiguration("dispatch-errors").errorHandler(noErrorHandler());
+            }
+        });
+        camel.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                // a lane's consumers (routes/deliver.camel.yaml), started as dispatch first needs the lane
+                routeTemplate("deliver").templateParameter("lane").templateParameter("topic")
+                        .templateParameter("consumer").from("direct:{{topic}}-{{consumer}}").stop();
+            }
+        });
+        YamlRoutes.load(camel, "routes/dispatch.camel.yaml");
+        AdviceWith.adviceWith(camel, "dispatch", route -> {
+            route.replaceFromWith("direct:dispatch");
+            producerUri = ProcessorDefinitionHelper.filterTypeInOutputs(route.getOriginalRoute().getOutputs(),
+                    ToDefinition.class).iterator().next().getEndpointUri();
+            route.weaveByToUri("kafka:*").replace()
+                    .process(e -> handedOver.add(List.copyOf(e.getMessage().getBody(List.class))));
+        });
+        camel.start();
+    }
+
+    @AfterEach
+    void stop() {
+        camel.stop();
+        rules.destroy();
+    }
+
+    @Test
+    void aBatchIsEnrichedAndHandedToItsConversationsLanesInConsumedOrderThenCommitted() throws Exception {
+        lanes.put("x:30", "sales");
+        List<Exchange> batch = List.of(
+                record(interaction("x:10", "x:10", "post", SALES), 0, 5),
+                record(interaction("x:20", "x:20", "post", COMPLAINT), 0, 6),
+                // a complaint in a conversation that has its lane already stays in that lane
+                record(interaction("x:31", "x:30", "reply", COMPLAINT), 1, 9));
+
+        Exchange done = dispatch(batch);
+
+        assertThat(done.getException()).isNull();
+        assertThat(handedOver).hasSize(1);
+        List<Message> records = handedOver.get(0);
+        assertThat(records).extracting(m -> m.getHeader(KafkaConstants.OVERRIDE_TOPIC))
+                .containsExactly("socialwire.deliveries.sales", "socialwire.deliveries.support",
+                        "socialwire.deliveries.sales");
+        assertThat(records).extracting(m -> m.getHeader(KafkaConstants.KEY)).containsExactly("x:10", "x:20", "x:30");
+        assertThat(records).extracting(m -> m.getHeader(Enricher.DEPARTMENT_HEADER))
+                .containsExactly("sales", "support", "support");
+        assertThat(records.get(0).getHeaders()).doesNotContainKeys(KafkaConstants.PARTITION, KafkaConstants.OFFSET,
+                KafkaConstants.TOPIC);
+        SocialInteraction enriched = json.readValue(records.get(1).getBody(String.class), SocialInteraction.class);
+        assertThat(enriched.id()).isEqualTo("x:20");
+        assertThat(enriched.enrichment().department()).isEqualTo("support");
+        assertThat(enriched.enrichment().matchedRule()).isEqualTo("support-complaint");
+        assertThat(enriched.enrichment().sentiment().label()).isEqualTo("negative");
+        assertThat(producerUri).isEqualTo(
+                "kafka:{{socialwire.topics.deliveries}}.contacts?batchWithIndividualHeaders=true");
+        assertThat(lanes).containsEntry("x:10", "sales").containsEntry("x:20", "support").containsEntry("x:30", "sales");
+        assertThat(camel.getRoute("deliver-sales-0")).as("the lane's consumer started").isNotNull();
+        assertThat(camel.getRoute("deliver-support-0")).isNotNull();
+        // the last offset of each partition
+        verify(batch.get(0).getMessage().getHeader(KafkaConstants.MANUAL_COMMIT, KafkaManualCommit.class), never())
+                .commit();
+        verify(batch.get(1).getMessage().getHeader(KafkaConstants.MANUAL_COMMIT, KafkaManualCommit.class)).commit();
+        verify(batch.get(2).getMessage().getHeader(KafkaConstants.MANUAL_COMMIT, KafkaManualCommit.class)).commit();
+    }
+
+    @Test
+    void theDeletionOfAPostNoLaneHasSeenIsRedactedWhereverItWasCopiedAndHandsNothingOver() throws Exception {
+        Exchange deletion = record(interaction("x:del:77", "x:77", "delete", null, "x:77"), 0, 7);
+
+        Exchange done = dispatch(List.of(deletion));
+
+        assertThat(done.getException()).isNull();
+        verify(erasure).redactDeleted(any(SocialInteraction.class));
+        assertThat(handedOver).as("no empty batch sent").isEmpty();
+        verify(deletion.getMessage().getHeader(KafkaConstants.MANUAL_COMMIT, KafkaManualCommit.class)).commit();
+    }
+
+    @Test
+    void theDeletionOfAPostInALaneGoesThroughThatLaneAfterWhatIsQueuedThere() throws Exception {
+        lanes.put("x:77", "sales");
+
+        Exchange done = dispatch(List.of(record(interaction("x:del:77", "x:77", "delete", null, "x:77"), 0, 7)));
+
+        assertThat(done.getException()).isNull();
+        verifyNoInteractions(erasure);
+        assertThat(handedOver).singleElement().satisfies(records -> {
+            assertThat(records).singleElement().satisfies(record -> {
+                assertThat(record.getHeader(KafkaConstants.OVERRIDE_TOPIC)).isEqualTo("socialwire.deliveries.sales");
+                assertThat(record.getHeader(Enricher.DEPARTMENT_HEADER)).as("not enriched").isNull();
+            });
+        });
+    }
+
+    @Test
+    void aRecordThatFailsFailsTheBatchBeforeAnythingIsHandedOverOrCommitted() throws Exception {
+        Exchange good = record(interaction("x:10", "x:10", "post", SALES), 0, 5);
+        Exchange unreadable = new DefaultExchange(camel);
+        unreadable.getMessage().setBody("{\"id\": ");
+        unreadable.getMessage().setHeader(KafkaConstants.PARTITION, 0);
+        unreadable.getMessage().setHeader(KafkaConstants.MANUAL_COMMIT, mock(KafkaManualCommit.class));
+
+        Exchange done = dispatch(List.of(good, unreadable));
+
+        assertThat(done.getException()).isNotNull();
+        assertThat(handedOver).isEmpty();
+        verify(good.getMessage().getHeader(KafkaConstants.MANUAL_COMMIT, KafkaManualCommit.class), never()).commit();
+    }
+
+    private Exchange dispatch(List<Exchange> batch) {
+        return camel.createProducerTemplate().send("direct:dispatch", e -> e.getMessage().setBody(batch));
+    }
+
+    /** A record as camel-kafka's batching consumer gives it: the JSON, its key, position and commit handle. */
+    private Exchange record(SocialInteraction interaction, int partition, long offset) throws Exception {
+        Exchange record = new DefaultExchange(camel);
+        record.getMessage().setBody(json.writeValueAsString(interaction));
+        record.getMessage().setHeader(KafkaConstants.KEY, interaction.conversationId());
+        record.getMessage().setHeader(KafkaConstants.TOPIC, "socialwire.interactions");
+        record.getMessage().setHeader(KafkaConstants.PARTITION, partition);
+        record.getMessage().setHeader(KafkaConstants.OFFSET, offset);
+        record.getMessage().setHeader(KafkaConstants.TIMESTAMP, NOW.toEpochMilli());
+        record.getMessage().setHeader(KafkaConstants.MANUAL_COMMIT, mock(KafkaManualCommit.class));
+        return record;
+    }
+
+    private static SocialInteraction interaction(String id, String conversationId, String kind, String text) {
+        return interaction(id, conversationId, kind, text, null);
+    }
+
+    private static SocialInteraction interaction(String id, String conversationId, String kind, String text,
+                                                 String inReplyToId) {
+        return new SocialInteraction(id, "x", kind, id.substring(2), conversationId, inReplyToId, null, NOW, text,
+                text == null ? null : "en", null, List.of(), null, null);
+    }
+}
