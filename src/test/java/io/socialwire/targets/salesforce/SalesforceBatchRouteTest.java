@@ -18,20 +18,17 @@ import io.socialwire.delivery.batch.Write;
 import io.socialwire.dispatch.Failures;
 import io.socialwire.model.SocialInteraction;
 import io.socialwire.pacing.TargetPacing;
+import io.socialwire.support.YamlRoutes;
 import io.socialwire.targets.Targets;
 import io.socialwire.targets.TargetsProperties;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.AdviceWith;
-import org.apache.camel.builder.RouteConfigurationBuilder;
 import org.apache.camel.component.salesforce.api.dto.RestError;
 import org.apache.camel.component.salesforce.api.dto.UpsertSObjectResult;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.model.ToDefinition;
 import org.apache.camel.support.DefaultExchange;
-import org.apache.camel.support.PluginHelper;
-import org.apache.camel.support.ResourceHelper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,7 +50,7 @@ class SalesforceBatchRouteTest {
 
     @BeforeEach
     void startRoutes() throws Exception {
-        camel = new DefaultCamelContext();
+        camel = YamlRoutes.context(Map.of());
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         TargetPacing pacing = new TargetPacing(clock, Duration.ofSeconds(30));
         TargetsProperties.Target salesforce = new TargetsProperties.Target(Map.of(), null, null, Set.of(400, 404),
@@ -64,14 +61,7 @@ class SalesforceBatchRouteTest {
         camel.getRegistry().bind("salesforceLimits", new SalesforceLimits(pacing, clock, 0.9, Duration.ofSeconds(1)));
         camel.getRegistry().bind("salesforceErasure", mock(SalesforceErasure.class));
         camel.getRegistry().bind("targetPacing", pacing);
-        camel.addRoutes(new RouteConfigurationBuilder() {
-            @Override
-            public void configuration() {
-                routeConfiguration("caller-handles-errors").errorHandler(noErrorHandler());
-            }
-        });
-        PluginHelper.getRoutesLoader(camel).loadRoutes(
-                ResourceHelper.resolveResource(camel, "file:routes/targets/salesforce.camel.yaml"));
+        YamlRoutes.load(camel, "routes/targets/salesforce.camel.yaml");
         AdviceWith.adviceWith(camel, "salesforce-batch-write", route -> route.weaveByType(ToDefinition.class)
                 .replace().process(this::collections));
         camel.start();

@@ -23,15 +23,12 @@ import io.socialwire.delivery.batch.LaneBatch;
 import io.socialwire.delivery.batch.Write;
 import io.socialwire.model.SocialInteraction;
 import io.socialwire.pacing.TargetPacing;
+import io.socialwire.support.YamlRoutes;
 import io.socialwire.sinks.http.HttpTargets;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.AdviceWith;
-import org.apache.camel.builder.RouteConfigurationBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.support.PluginHelper;
-import org.apache.camel.support.ResourceHelper;
 import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,7 +51,7 @@ class ServiceNowBatchRouteTest {
 
     @BeforeEach
     void startRoutes() throws Exception {
-        camel = new DefaultCamelContext();
+        camel = YamlRoutes.context(Map.of("camel.kamelet.servicenow-record-sink.apiUrl", "http://servicenow.test/api"));
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         IncidentMapper incidents = new IncidentMapper("social", "comments");
         camel.getRegistry().bind("serviceNowBatch", new ServiceNowBatch(json, incidents, mock(Conversations.class),
@@ -65,16 +62,7 @@ class ServiceNowBatchRouteTest {
         camel.getRegistry().bind("targetPacing", pacing);
         camel.getRegistry().bind("serviceNowErasure", mock(ServiceNowErasure.class));
         camel.getRegistry().bind("httpTargets", new HttpTargets(clock));
-        camel.getPropertiesComponent().addInitialProperty("camel.kamelet.servicenow-record-sink.apiUrl",
-                "http://servicenow.test/api");
-        camel.addRoutes(new RouteConfigurationBuilder() {
-            @Override
-            public void configuration() {
-                routeConfiguration("caller-handles-errors").errorHandler(noErrorHandler());
-            }
-        });
-        PluginHelper.getRoutesLoader(camel).loadRoutes(
-                ResourceHelper.resolveResource(camel, "file:routes/targets/servicenow.camel.yaml"));
+        YamlRoutes.load(camel, "routes/targets/servicenow.camel.yaml");
         AdviceWith.adviceWith(camel, "servicenow-batch-api", route -> route.weaveByType(org.apache.camel.model.ToDefinition.class).replace()
                 .process(this::batchApi));
         camel.start();
