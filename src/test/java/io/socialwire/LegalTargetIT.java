@@ -50,6 +50,8 @@ class LegalTargetIT extends HubIntegrationTest {
         Files.writeString(SCRATCH.resolve("config/routing.yaml"),
                 rules.replaceFirst("(?m)^rules:\\n", "rules:\n" + Matcher.quoteReplacement(step("config/routing.yaml"))));
         flatten("", YAML.readTree(step("config/application.yaml"))).forEach((k, v) -> registry.add(k, () -> v));
+        flatten("", YAML.readTree(step("src/emulators/resources/application-tryit.yaml")))
+                .forEach((k, v) -> registry.add(k, () -> v));
 
         registry.add("camel.main.routes-include-pattern",
                 () -> "file:routes/**/*.camel.yaml,file:" + SCRATCH + "/routes/**/*.camel.yaml");

@@ -49,7 +49,7 @@ class XClientLibraryIT extends HubIntegrationTest {
     }
 
     @Test
-    void theOfficialClientLooksUpATweetByIdAndReadsXsNotFound() throws Exception {
+    void theOfficialClientLooksUpATweetByIdAndReadsXsResourceNotFound() throws Exception {
         HttpResponse<String> posted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create("http://localhost:" + port + "/emulators/x/2/tweets"))
                 .header("Authorization", "Bearer user:sdk_lookup").header("Content-Type", "application/json")
@@ -67,12 +67,13 @@ class XClientLibraryIT extends HubIntegrationTest {
         assertThat(found.getData().getCreatedAt()).isNotNull();
         assertThat(found.getIncludes().getUsers()).singleElement()
                 .satisfies(user -> assertThat(user.getUsername()).isEqualTo("sdk_lookup"));
-        assertThatThrownBy(() -> api.tweets().findTweetById("1900000000000999999").execute())
-                .isInstanceOfSatisfying(ApiException.class, e -> {
-                    assertThat(e.getCode()).isEqualTo(404);
-                    assertThat(e.getResponseBody()).contains("\"title\":\"Not Found Error\"",
-                            "\"resource_id\":\"1900000000000999999\"");
-                });
+        Get2TweetsIdResponse unknown = api.tweets().findTweetById("1900000000000999999").execute();
+        assertThat(unknown.getData()).isNull();
+        assertThat(unknown.getErrors()).singleElement().satisfies(problem -> {
+            assertThat(problem.getTitle()).isEqualTo("Not Found Error");
+            assertThat(problem.getType()).isEqualTo("https://api.twitter.com/2/problems/resource-not-found");
+            assertThat(problem.getDetail()).isEqualTo("Could not find tweet with id: [1900000000000999999].");
+        });
     }
 
     private TwitterApi client(String token) {

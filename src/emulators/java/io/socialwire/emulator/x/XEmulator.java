@@ -34,7 +34,7 @@ import org.springframework.web.bind.annotation.RestController;
  * The X API the hub polls. The v2 subset, under {@code /emulators/x/2}: {@code POST /2/tweets} (the bearer token
  * {@code user:<username>} names the posting user, so a demo or a test can tweet at the brand), tweet lookup by id,
  * recent search, user mentions and user lookup, with {@code since_id}, {@code next_token} paging, author
- * expansions, X's {@code x-rate-limit-*} headers and its 401/404/429 problem documents; the app bearer token reads.
+ * expansions, X's {@code x-rate-limit-*} headers and its 401/429 problem documents; the app bearer token reads.
  * The v1.1 subset twitter4j (camel-twitter) calls, under {@code /emulators/x/1.1}: search and the mentions timeline
  * of the brand account, for any OAuth 1.0a header, in v1.1's shapes and date format. Tweets, users and direct
  * messages are kept on disk ({@link EmulatorJournal}).
@@ -172,7 +172,12 @@ public class XEmulator {
         return ResponseEntity.ok(Map.of("events", events));
     }
 
-    /** GET /2/tweets/:id: the tweet with the fields search answers, its author with {@code expansions=author_id}. */
+    /**
+     * GET /2/tweets/:id: the tweet with the fields search answers, its author with {@code expansions=author_id}. An
+     * unknown id is answered as X answers it: 200 with a resource-not-found problem in {@code errors} and no
+     * {@code data} (X's own client reads that as a response whose errors name the id; a non-2xx status would carry a
+     * single problem document instead).
+     */
     @GetMapping("/2/tweets/{id}")
     public synchronized ResponseEntity<Map<String, Object>> tweet(@PathVariable String id,
             @RequestParam(required = false) String expansions, HttpServletRequest request) {
@@ -190,7 +195,7 @@ public class XEmulator {
             error.put("parameter", "id");
             error.put("resource_id", id);
             error.put("type", "https://api.twitter.com/2/problems/resource-not-found");
-            return withLimits(ResponseEntity.status(404)).body(Map.of("errors", List.of(error)));
+            return withLimits(ResponseEntity.ok()).body(Map.of("errors", List.of(error)));
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("data", json(found.get()));

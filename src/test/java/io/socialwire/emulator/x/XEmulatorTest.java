@@ -57,9 +57,9 @@ class XEmulatorTest {
     }
 
     @Test
-    void anUnknownIdIsXsNotFoundProblem() throws Exception {
+    void anUnknownIdIsXsResourceNotFoundError() throws Exception {
         emulator().perform(get("/emulators/x/2/tweets/1900000000000099999").header(HttpHeaders.AUTHORIZATION, APP))
-                .andExpect(status().isNotFound())
+                .andExpect(status().isOk())
                 .andExpect(content().json("""
                         {"errors":[{"value":"1900000000000099999",
                           "detail":"Could not find tweet with id: [1900000000000099999].",
