@@ -27,9 +27,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Follows docs/adding-an-http-target.md step by step: every block of it titled with a file goes where the page says (in a
- * scratch folder beside the project's own routes and rules), the hub starts with them, and a post that threatens
- * legal action ends in the legal team's system.
+ * Follows docs/adding-an-http-target.md step by step: every block of it titled with a file goes where the page says
+ * (in a scratch folder beside the project's own routes and rules), the hub starts with them, and a post that
+ * threatens legal action ends in the legal team's system.
  */
 @DirtiesContext
 class LegalTargetIT extends HubIntegrationTest {
@@ -48,7 +48,8 @@ class LegalTargetIT extends HubIntegrationTest {
         write("config/templates/legal-matter.json");
         String rules = Files.readString(Path.of("config", "routing.yaml"));
         Files.writeString(SCRATCH.resolve("config/routing.yaml"),
-                rules.replaceFirst("(?m)^rules:\\n", "rules:\n" + Matcher.quoteReplacement(step("config/routing.yaml"))));
+                rules.replaceFirst("(?m)^rules:\\n",
+                        "rules:\n" + Matcher.quoteReplacement(step("config/routing.yaml"))));
         flatten("", YAML.readTree(step("config/application.yaml"))).forEach((k, v) -> registry.add(k, () -> v));
         flatten("", YAML.readTree(step("src/emulators/resources/application-tryit.yaml")))
                 .forEach((k, v) -> registry.add(k, () -> v));
