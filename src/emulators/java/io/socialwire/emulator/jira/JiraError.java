@@ -1,5 +1,6 @@
 package io.socialwire.emulator.jira;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -36,6 +37,9 @@ final class JiraError extends RuntimeException {
     }
 
     Map<String, Object> body() {
-        return Map.of("errorMessages", errorMessages, "errors", errors);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("errorMessages", errorMessages);
+        body.put("errors", errors);
+        return body;
     }
 }
