@@ -67,6 +67,16 @@ public class HttpTargets {
         return root;
     }
 
+    /**
+     * After a component call that answers nothing for a record that is not there (camel-zendesk's createComment on a
+     * deleted ticket): the target's "not found", instead of a silent success.
+     */
+    public void found(Exchange exchange, String target) {
+        if (exchange.getMessage().getBody() == null) {
+            throw new TargetRefusedException(target, 404, "the record is not there");
+        }
+    }
+
     /** After a call made with throwExceptionOnFailure=false: a 2xx passes, anything else fails the exchange. */
     public void check(Exchange exchange, String target) {
         Integer status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
