@@ -4,6 +4,9 @@ import java.util.Map;
 import java.util.Properties;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.Processor;
+import org.apache.camel.builder.AdviceWith;
+import org.apache.camel.model.ToDefinition;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.kamelet.KameletComponent;
 import org.apache.camel.component.mock.MockComponent;
@@ -85,6 +88,20 @@ public final class YamlRoutes {
         KameletComponent kamelets = camel.getComponent("kamelet", KameletComponent.class);
         kamelets.setLocation("file:routes/kamelets");
         kamelets.setNoErrorHandler(true);
+    }
+
+    /**
+     * Replaces a started kamelet route's call (its first {@code to}; the last hands the exchange back to the caller,
+     * {@code kamelet:sink}) with {@code answer}; returns the call's URI as the kamelet wrote it.
+     */
+    public static String replaceCall(CamelContext camel, String routeId, Processor answer) throws Exception {
+        String[] uri = new String[1];
+        AdviceWith.adviceWith(camel, routeId, route -> {
+            uri[0] = route.getOriginalRoute().getOutputs().stream().filter(ToDefinition.class::isInstance)
+                    .map(to -> ((ToDefinition) to).getEndpointUri()).findFirst().orElseThrow();
+            route.weaveByType(ToDefinition.class).selectFirst().replace().process(answer);
+        });
+        return uri[0];
     }
 
     /** Loads a routes file (a path under the project folder, e.g. {@code routes/departments/hr.camel.yaml}). */

@@ -30,9 +30,7 @@ import io.socialwire.pacing.TargetPacing;
 import io.socialwire.support.YamlRoutes;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
-import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.model.ToDefinition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -73,12 +71,7 @@ class SlackAlertSinkRouteTest {
             }
         });
         camel.start();
-        AdviceWith.adviceWith(camel, "slack-alert-sink", route -> {
-            callUri = route.getOriginalRoute().getOutputs().stream().filter(ToDefinition.class::isInstance)
-                    .map(to -> ((ToDefinition) to).getEndpointUri()).findFirst().orElseThrow();
-            // the first to is the call; the last hands the exchange back to the caller (kamelet:sink)
-            route.weaveByType(ToDefinition.class).selectFirst().replace().process(this::incomingWebhook);
-        });
+        callUri = YamlRoutes.replaceCall(camel, "slack-alert-sink", this::incomingWebhook);
     }
 
     @AfterEach
