@@ -29,6 +29,32 @@ public final class DeferredAcks {
         return pending;
     }
 
+    /** The batch this thread is in, or null. */
+    public static List<Future<?>> current() {
+        return PENDING.get();
+    }
+
+    /**
+     * This thread joins a batch opened on another (an asynchronous component answered on its own thread, where the
+     * route goes on); returns what this thread was in, for {@link #leave}.
+     */
+    public static List<Future<?>> join(List<Future<?>> pending) {
+        List<Future<?>> previous = PENDING.get();
+        if (pending != null) {
+            PENDING.set(pending);
+        }
+        return previous;
+    }
+
+    /** After {@link #join}: the thread is back in what it was in before. */
+    public static void leave(List<Future<?>> previous) {
+        if (previous == null) {
+            PENDING.remove();
+        } else {
+            PENDING.set(previous);
+        }
+    }
+
     /** Waits for every write of the batch; throws if Kafka refused one. */
     public static void awaitAll(List<Future<?>> pending) {
         if (pending == null) {

@@ -61,6 +61,7 @@ class SalesforceBatchRouteTest {
         camel.getRegistry().bind("salesforceLimits", new SalesforceLimits(pacing, clock, 0.9, Duration.ofSeconds(1)));
         camel.getRegistry().bind("salesforceErasure", mock(SalesforceErasure.class));
         camel.getRegistry().bind("targetPacing", pacing);
+        camel.getRegistry().bind("laneBatches", org.mockito.Mockito.mock(io.socialwire.delivery.batch.LaneBatches.class));
         YamlRoutes.load(camel, "routes/targets/salesforce.camel.yaml");
         AdviceWith.adviceWith(camel, "salesforce-batch-write", route -> route.weaveByType(ToDefinition.class)
                 .replace().process(this::collections));
