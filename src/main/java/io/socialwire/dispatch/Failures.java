@@ -37,7 +37,7 @@ public class Failures {
             if (t instanceof JsonProcessingException) {
                 return true;
             }
-            OptionalInt status = status(t);
+            OptionalInt status = TargetRefusedException.statusOf(t);
             if (status.isPresent()) {
                 return targets.isRefusal(targets.systemOf(target), status.getAsInt(), describe(failure));
             }
@@ -47,12 +47,7 @@ public class Failures {
 
     /** True when the target answered (with a status): false for a timeout or a lost connection. */
     public static boolean isAnswer(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (status(t).isPresent()) {
-                return true;
-            }
-        }
-        return false;
+        return TargetRefusedException.statusIn(failure).isPresent();
     }
 
     /** An HTTP answer that says "later", not "no": a timeout (408), a rate limit (429) or an outage (5xx). */
@@ -70,17 +65,13 @@ public class Failures {
                 return "JSON that could not be read: the record, or what a target's kamelet built from it ("
                         + t.getClass().getSimpleName() + ")";
             }
-            OptionalInt status = status(t);
+            OptionalInt status = TargetRefusedException.statusOf(t);
             if (status.isPresent()) {
                 String name = t.getClass().getSimpleName().replaceFirst("(Response|OperationFailed)?Exception$", "");
                 return name + " " + status.getAsInt() + ": " + t.getMessage();
             }
         }
         return failure == null ? "unknown" : failure.getClass().getSimpleName();
-    }
-
-    static OptionalInt status(Throwable t) {
-        return TargetRefusedException.statusOf(t);
     }
 
     private static String describe(Throwable failure) {

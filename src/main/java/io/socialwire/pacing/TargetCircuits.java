@@ -197,7 +197,8 @@ public class TargetCircuits extends EventNotifierSupport {
      * the hub (routes, Kafka, beans) are none.
      */
     private String target(Endpoint endpoint, Exchange exchange) {
-        String scheme = endpoint.getEndpointUri().replaceFirst(":.*", "");
+        String uri = endpoint.getEndpointUri();
+        String scheme = uri.substring(0, Math.max(0, uri.indexOf(':')));
         if (INTERNAL.contains(scheme)) {
             return null;
         }

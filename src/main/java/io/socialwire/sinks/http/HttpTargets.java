@@ -49,11 +49,9 @@ public class HttpTargets {
      */
     public void refused(Exchange exchange, String target) {
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            java.util.OptionalInt status = TargetRefusedException.statusOf(t);
-            if (status.isPresent()) {
-                throw new TargetRefusedException(target, status.getAsInt(), null);
-            }
+        java.util.OptionalInt status = TargetRefusedException.statusIn(failure);
+        if (status.isPresent()) {
+            throw new TargetRefusedException(target, status.getAsInt(), null);
         }
         throw new IllegalStateException(target + " could not be reached or answered no status ("
                 + (failure == null ? "unknown" : rootCause(failure).getClass().getSimpleName()) + ")");

@@ -23,6 +23,17 @@ public class TargetRefusedException extends RuntimeException {
         return status;
     }
 
+    /** The status a target answered, from the first failure in the chain that carries one. */
+    public static java.util.OptionalInt statusIn(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            java.util.OptionalInt status = statusOf(t);
+            if (status.isPresent()) {
+                return status;
+            }
+        }
+        return java.util.OptionalInt.empty();
+    }
+
     /**
      * The status a target answered, from the failure its component threw. Components share no exception type, but
      * each carries the status in a {@code getStatusCode()} or {@code getCode()} accessor (camel-http, camel-salesforce,
