@@ -27,11 +27,6 @@ public class Targets {
         }
     }
 
-    /** The systems described. */
-    public Set<String> systems() {
-        return bySystem.keySet();
-    }
-
     /**
      * The system a sink's target name belongs to: the target itself, or the system it starts with
      * ({@code servicenow-incident} is ServiceNow's); null for a target that is no system of record (a webhook).
