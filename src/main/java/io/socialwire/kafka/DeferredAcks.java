@@ -11,9 +11,9 @@ import java.util.concurrent.TimeoutException;
 /**
  * Lets the writes a batch makes to the compacted stores (index, receipts, lanes) go out together: after
  * {@link #open()} on a consumer thread, a store write there does not wait for Kafka's acknowledgement but joins the
- * batch's list, which {@link #awaitAll} waits for before the batch's offsets are committed (from whatever thread
- * the batch ends on: an asynchronous component may hand the route to its own thread, where writes wait for
- * themselves). Elsewhere every write waits for its own acknowledgement.
+ * batch's list, which {@link #awaitAll} waits for before the batch's offsets are committed. Elsewhere every write
+ * waits for its own acknowledgement, so a route that lets an asynchronous component carry it on to another thread
+ * must wait for that component instead (a {@code direct:} call with {@code synchronous=true}).
  */
 public final class DeferredAcks {
 
@@ -34,25 +34,9 @@ public final class DeferredAcks {
         return PENDING.get();
     }
 
-    /**
-     * This thread joins a batch opened on another (an asynchronous component answered on its own thread, where the
-     * route goes on); returns what this thread was in, for {@link #leave}.
-     */
-    public static List<Future<?>> join(List<Future<?>> pending) {
-        List<Future<?>> previous = PENDING.get();
-        if (pending != null) {
-            PENDING.set(pending);
-        }
-        return previous;
-    }
-
-    /** After {@link #join}: the thread is back in what it was in before. */
-    public static void leave(List<Future<?>> previous) {
-        if (previous == null) {
-            PENDING.remove();
-        } else {
-            PENDING.set(previous);
-        }
+    /** This thread is in no batch any more. */
+    static void close() {
+        PENDING.remove();
     }
 
     /** Waits for every write of the batch; throws if Kafka refused one. */

@@ -1,6 +1,7 @@
 package io.socialwire.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -14,37 +15,35 @@ class DeferredAcksTest {
 
     @AfterEach
     void clear() {
-        DeferredAcks.leave(null);
+        DeferredAcks.close();
     }
 
     @Test
-    void aThreadThatJoinsABatchDefersItsWritesToItAndLeavesAsItWas() throws Exception {
+    void aWriteOnTheBatchsThreadJoinsTheBatchAndIsAwaitedWithIt() {
         List<Future<?>> batch = DeferredAcks.open();
         CompletableFuture<Void> pending = new CompletableFuture<>();
 
-        AtomicReference<Object> afterLeaving = new AtomicReference<>("not run");
+        DeferredAcks.acknowledge(pending, "socialwire.threads"); // would wait 20 s if not deferred
+
+        assertThat(batch).containsExactly(pending);
+        pending.completeExceptionally(new IllegalStateException("broker down"));
+        assertThatThrownBy(() -> DeferredAcks.awaitAll(batch)).hasMessageContaining("did not acknowledge");
+    }
+
+    @Test
+    void aWriteOnAnotherThreadWaitsForItsOwnAcknowledgement() throws Exception {
+        List<Future<?>> batch = DeferredAcks.open();
+        CompletableFuture<Void> acknowledged = CompletableFuture.completedFuture(null);
+        AtomicReference<Object> otherThreadsBatch = new AtomicReference<>("not run");
+
         Thread other = new Thread(() -> {
-            List<Future<?>> before = DeferredAcks.join(batch);
-            DeferredAcks.acknowledge(pending, "socialwire.threads"); // would wait 20 s if not deferred
-            DeferredAcks.leave(before);
-            afterLeaving.set(DeferredAcks.current());
+            DeferredAcks.acknowledge(acknowledged, "socialwire.threads");
+            otherThreadsBatch.set(DeferredAcks.current());
         });
         other.start();
         other.join(5_000);
 
-        assertThat(other.isAlive()).as("the joined write did not wait for Kafka").isFalse();
-        assertThat(batch).containsExactly(pending);
-        assertThat(afterLeaving.get()).as("the other thread is in no batch again").isNull();
-        assertThat(DeferredAcks.current()).as("the batch's own thread is still in it").isSameAs(batch);
-    }
-
-    @Test
-    void joiningOnTheBatchsOwnThreadLeavesItInTheBatch() {
-        List<Future<?>> batch = DeferredAcks.open();
-
-        List<Future<?>> before = DeferredAcks.join(batch);
-        DeferredAcks.leave(before);
-
-        assertThat(DeferredAcks.current()).isSameAs(batch);
+        assertThat(otherThreadsBatch.get()).as("the other thread is in no batch").isNull();
+        assertThat(batch).as("its write was not left to this thread's batch").isEmpty();
     }
 }

@@ -39,8 +39,6 @@ public class LaneBatches {
     /** The route's variable holding the writes it sends. */
     static final String WRITES = "writes";
     /** The lane batch's store writes, awaited together before its commit, and what a joining thread was in. */
-    private static final String ACKS = "laneBatchAcks";
-    private static final String ACKS_BEFORE = "laneBatchAcksBefore";
 
     private final Targets targets;
     private final InFlightBatches inFlight;
@@ -164,26 +162,10 @@ public class LaneBatches {
     private Exception write(LaneBatch batch, List<Write> call) {
         Exchange done = camel.send(targets.batchWriteWith(call.get(0).system()), e -> {
             e.setProperty(LaneBatch.PROPERTY, batch);
-            e.setProperty(ACKS, DeferredAcks.current());
             e.setVariable(WRITES, call);
             e.getMessage().setBody(call);
         });
         return done.getException();
-    }
-
-    /**
-     * In a batch-write route, after a component that answers on its own thread (camel-salesforce): the store writes
-     * the route makes there (the index, receipts) join the lane batch's, awaited together before its commit, instead
-     * of each waiting for Kafka on that thread. {@link #leaveAcks} in the route's doFinally undoes it.
-     */
-    @SuppressWarnings("unchecked")
-    public void joinAcks(Exchange exchange) {
-        exchange.setProperty(ACKS_BEFORE, DeferredAcks.join(exchange.getProperty(ACKS, List.class)));
-    }
-
-    @SuppressWarnings("unchecked")
-    public void leaveAcks(Exchange exchange) {
-        DeferredAcks.leave(exchange.getProperty(ACKS_BEFORE, List.class));
     }
 
     /** Writes whose record could not be created (it was dead-lettered) go the same way. */

@@ -61,9 +61,8 @@ class SalesforceBatchRouteTest {
         camel.getRegistry().bind("salesforceLimits", new SalesforceLimits(pacing, clock, 0.9, Duration.ofSeconds(1)));
         camel.getRegistry().bind("salesforceErasure", mock(SalesforceErasure.class));
         camel.getRegistry().bind("targetPacing", pacing);
-        camel.getRegistry().bind("laneBatches", org.mockito.Mockito.mock(io.socialwire.delivery.batch.LaneBatches.class));
         YamlRoutes.load(camel, "routes/targets/salesforce.camel.yaml");
-        AdviceWith.adviceWith(camel, "salesforce-batch-write", route -> route.weaveByType(ToDefinition.class)
+        AdviceWith.adviceWith(camel, "salesforce-upsert", route -> route.weaveByType(ToDefinition.class)
                 .replace().process(this::collections));
         camel.start();
         producer = camel.createProducerTemplate();
