@@ -74,7 +74,7 @@ public class Conversations {
     public void adopt(Exchange exchange, String system, String type, String id, String createdBy) {
         SocialInteraction interaction = interaction(exchange);
         ThreadRecord thread = new ThreadRecord(interaction.conversationId(), system, type, id,
-                targets.recordUrl(system, type, id), createdBy, clock.instant());
+                targets.recordUrl(system, type, id), createdBy, clock.instant(), replyTo(interaction));
         index.remember(thread);
         follow(exchange, thread);
     }
@@ -83,7 +83,7 @@ public class Conversations {
     public void created(Exchange exchange, String system, String type, String id) {
         SocialInteraction interaction = interaction(exchange);
         ThreadRecord thread = new ThreadRecord(interaction.conversationId(), system, type, id,
-                targets.recordUrl(system, type, id), interaction.id(), clock.instant());
+                targets.recordUrl(system, type, id), interaction.id(), clock.instant(), replyTo(interaction));
         index.remember(thread);
         follow(exchange, thread);
         receipt(exchange, system, id, thread.recordUrl(), "created");
@@ -147,6 +147,12 @@ public class Conversations {
         SocialInteraction interaction = interaction(exchange);
         receipts.publish(interaction.id(), interaction.conversationId(), system, recordId, url, action);
         metrics.delivered(exchange, interaction, system, action);
+    }
+
+    private static ThreadRecord.ReplyTo replyTo(SocialInteraction interaction) {
+        return new ThreadRecord.ReplyTo(interaction.channel(), interaction.kind(), interaction.externalId(),
+                interaction.author() == null ? null : interaction.author().id(),
+                interaction.author() == null ? null : interaction.author().handle());
     }
 
     private static SocialInteraction interaction(Exchange exchange) {

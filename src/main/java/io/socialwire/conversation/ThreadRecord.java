@@ -6,7 +6,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
  * The record a conversation lives in: which system, which record, and the interaction that created it (so a
- * redelivered first interaction is recognised and not added to its own record as a follow-up).
+ * redelivered first interaction is recognised and not added to its own record as a follow-up). {@code replyTo} is
+ * where an agent's answer in the record goes back to on the channel (null for records written before replies).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ThreadRecord(
@@ -16,5 +17,16 @@ public record ThreadRecord(
         String recordId,
         String recordUrl,
         String createdBy,
-        Instant at) {
+        Instant at,
+        ReplyTo replyTo) {
+
+    public ThreadRecord(String conversationId, String system, String recordType, String recordId, String recordUrl,
+                        String createdBy, Instant at) {
+        this(conversationId, system, recordType, recordId, recordUrl, createdBy, at, null);
+    }
+
+    /** The post or message an answer replies to: its channel, kind and id there, and its author. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ReplyTo(String channel, String kind, String externalId, String authorId, String authorHandle) {
+    }
 }

@@ -49,6 +49,8 @@ public class KafkaTopics {
                 new NewTopic(topics.dlqReplays(), 1, topics.replicationFactor()).configs(COMPACTED),
                 new NewTopic(topics.lanes(), topics.partitions(), topics.replicationFactor()).configs(COMPACTED),
                 new NewTopic(topics.inFlight(), 1, topics.replicationFactor()).configs(COMPACTED),
+                new NewTopic(topics.replies(), topics.partitions(), topics.replicationFactor()),
+                new NewTopic(topics.repliesSent(), topics.partitions(), topics.replicationFactor()).configs(COMPACTED),
                 new NewTopic(topics.deliveries() + ".contacts", topics.lanePartitions(), topics.replicationFactor())));
     }
 

@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lanes        which lane each conversation was given (compacted): its messages stay in order there
  * @param inFlight     the offsets of each lane partition's batch being written (compacted by partition): a batch
  *                     overlapping them after a restart checks ServiceNow before writing again
+ * @param replies      the outbox of agents' answers on their way back to the channels, keyed by conversation
+ * @param repliesSent  how far each answer got (compacted by answer): posting, posted, noted on its record, refused
  * @param partitions   partitions of the interactions topic when the hub creates it, and of the state topics keyed
  *                     like it (conversation index, lanes, receipts)
  * @param lanePartitions partitions of each delivery lane when the hub creates it: how many of a lane's
@@ -35,6 +37,8 @@ public record TopicsProperties(
         @DefaultValue("socialwire.deliveries") String deliveries,
         @DefaultValue("socialwire.lanes") String lanes,
         @DefaultValue("socialwire.inflight") String inFlight,
+        @DefaultValue("socialwire.replies") String replies,
+        @DefaultValue("socialwire.replies-sent") String repliesSent,
         @DefaultValue("1") int partitions,
         @DefaultValue("1") int lanePartitions,
         @DefaultValue("1") short replicationFactor) {

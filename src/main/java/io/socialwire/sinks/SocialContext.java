@@ -14,6 +14,8 @@ import io.socialwire.model.SocialInteraction;
  */
 public final class SocialContext {
 
+    private static final String MARKER = "(socialwire:";
+
     /** What an erasure leaves of the person's text. */
     public static final String ERASED = "[erased at the author's request]";
     private static final int SUMMARY_LENGTH = 80;
@@ -79,7 +81,12 @@ public final class SocialContext {
 
     /** Names the interaction inside a comment; unique, so a search for it finds only that interaction. */
     public static String marker(String interactionId) {
-        return "(socialwire:" + interactionId + ")";
+        return MARKER + interactionId + ")";
+    }
+
+    /** Whether a comment is the hub's own (it names an interaction), not a person's. */
+    public static boolean carriesMarker(String text) {
+        return text != null && text.contains(MARKER);
     }
 
     /** The interaction that created a record, read back from its block; null when the record is not ours. */

@@ -124,6 +124,7 @@ public class HubState implements DisposableBean {
         tables.put(StateTopology.IN_FLIGHT, names.inFlight());
         tables.put(StateTopology.CURSORS, names.cursors());
         tables.put(StateTopology.DLQ_REPLAYS, names.dlqReplays());
+        tables.put(StateTopology.REPLIES_SENT, names.repliesSent());
         return tables;
     }
 

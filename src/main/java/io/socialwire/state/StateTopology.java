@@ -34,6 +34,7 @@ public final class StateTopology {
     public static final String CURSORS = "cursors";
     public static final String DLQ_REPLAYS = "dlq-replays";
     public static final String RECORDS = "records";
+    public static final String REPLIES_SENT = "replies-sent";
     private static final TypeReference<TreeSet<String>> IDS = new TypeReference<>() {
     };
 

@@ -39,6 +39,11 @@ public class Cursors {
         return fresh;
     }
 
+    /** Moves a source's cursor to a position of its own making (not an id or time that only grows). */
+    public void move(String source, String position) {
+        view.put(source, position);
+    }
+
     /** The route step after publishing: moves the cursor the poll proposed, if it proposed one. */
     public void advance(Exchange exchange) {
         String key = exchange.getProperty(KEY, String.class);

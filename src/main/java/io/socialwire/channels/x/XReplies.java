@@ -1,0 +1,46 @@
+package io.socialwire.channels.x;
+
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.socialwire.replies.Reply;
+import org.springframework.stereotype.Component;
+
+/**
+ * An answer as X's API v2 takes it (routes/kamelets/x-reply-sink.kamelet.yaml): a direct message back to its
+ * author, or a reply threaded under the post it answers.
+ */
+@Component("xReplies")
+public class XReplies {
+
+    private final ObjectMapper json;
+
+    XReplies(ObjectMapper json) {
+        this.json = json;
+    }
+
+    public String path(Reply reply) {
+        return isDirectMessage(reply) ? "/2/dm_conversations/with/" + reply.to().authorId() + "/messages"
+                : "/2/tweets";
+    }
+
+    public String body(Reply reply) throws JsonProcessingException {
+        return json.writeValueAsString(isDirectMessage(reply) ? Map.of("text", reply.text())
+                : Map.of("text", reply.text(), "reply", Map.of("in_reply_to_tweet_id", reply.to().externalId())));
+    }
+
+    /** The posted reply's link (a direct message has none a person can open: its event id). */
+    public String url(String answer, Reply reply) throws JsonProcessingException {
+        JsonNode data = json.readTree(answer).path("data");
+        if (isDirectMessage(reply)) {
+            return "direct message " + data.path("dm_event_id").asText();
+        }
+        return "https://x.com/i/web/status/" + data.path("id").asText();
+    }
+
+    private static boolean isDirectMessage(Reply reply) {
+        return "direct_message".equals(reply.to().kind());
+    }
+}
