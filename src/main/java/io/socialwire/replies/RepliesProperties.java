@@ -1,6 +1,7 @@
 package io.socialwire.replies;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -14,11 +15,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                 off (said at start-up; an answer for it is noted on its record as not sent)
  * @param sources  each system of record the answers are read from: how often, and the route that writes a note on
  *                 its record ({@code note-with})
+ * @param brandAccounts the brand's own account ids per channel: what they post is the hub's answers coming back
  */
 @ConfigurationProperties("socialwire.replies")
 public record RepliesProperties(
         @DefaultValue({}) Map<String, Channel> channels,
-        @DefaultValue({}) Map<String, Source> sources) {
+        @DefaultValue({}) Map<String, Source> sources,
+        @DefaultValue({}) Map<String, List<String>> brandAccounts) {
 
     public record Channel(String replyWith, String findWith, String token) {
 

@@ -62,6 +62,8 @@ class DispatchRouteTest {
     /** The lanes state store: conversation id -> lane. */
     private final Map<String, String> lanes = new ConcurrentHashMap<>();
     private final ErasureService erasure = mock(ErasureService.class);
+    private final io.micrometer.core.instrument.simple.SimpleMeterRegistry metrics =
+            new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
     /** Each call of the lanes' Kafka producer: the records it was given. */
     private final List<List<Message>> handedOver = new ArrayList<>();
     private final RoutingRulesSource rules = new RoutingRulesSource(new FileSystemResource("config/routing.yaml"));
@@ -89,6 +91,8 @@ class DispatchRouteTest {
         camel.getRegistry().bind("enricher", new Enricher(new LanguageDetection(List.of("en", "de"), false),
                 new SentimentScoring(), rules));
         camel.getRegistry().bind("erasure", erasure);
+        camel.getRegistry().bind("echoes", new io.socialwire.replies.Echoes(new io.socialwire.replies.RepliesProperties(
+                Map.of(), Map.of(), Map.of("x", List.of("1000"))), metrics));
         camel.addRoutes(new RouteConfigurationBuilder() {
             @Override
             public void configuration() {
@@ -158,6 +162,21 @@ class DispatchRouteTest {
                 .commit();
         verify(batch.get(1).getMessage().getHeader(KafkaConstants.MANUAL_COMMIT, KafkaManualCommit.class)).commit();
         verify(batch.get(2).getMessage().getHeader(KafkaConstants.MANUAL_COMMIT, KafkaManualCommit.class)).commit();
+    }
+
+    @Test
+    void theBrandsOwnAnswerComingBackIsDroppedNotRecorded() throws Exception {
+        SocialInteraction customer = interaction("x:40", "x:40", "mention", COMPLAINT);
+        SocialInteraction brand = new SocialInteraction("x:41", "x", "reply", "41", "x:40", "40", null, NOW,
+                "Sorry! We re-sent it today.", "en", new io.socialwire.model.Author("1000", "acme", "Acme", null, null,
+                null), List.of(), null, null);
+
+        Exchange done = dispatch(List.of(record(customer, 0, 3), record(brand, 0, 4)));
+
+        assertThat(done.getException()).isNull();
+        assertThat(handedOver).singleElement().satisfies(records -> assertThat(records)
+                .extracting(m -> m.getHeader(KafkaConstants.KEY)).containsExactly("x:40"));
+        assertThat(metrics.counter("socialwire_echoes_total", "channel", "x").count()).isEqualTo(1);
     }
 
     @Test

@@ -58,7 +58,7 @@ class RepliesTest {
                 Map.of("x", new RepliesProperties.Channel("kamelet:x-reply-sink", null, "user:acme"),
                         "linkedin", new RepliesProperties.Channel("kamelet:linkedin-reply-sink", null, "")),
                 Map.of("servicenow", new RepliesProperties.Source(java.time.Duration.ofSeconds(5),
-                        "direct:servicenow-note")));
+                        "direct:servicenow-note")), Map.of());
         replies = new Replies(index, state, properties, json, metrics, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 

@@ -38,6 +38,10 @@ public final class HubClient {
     public static final String PASSWORD = "it-password";
     public static final String CLIENT_ID = "it-client";
     public static final String CLIENT_SECRET = "it-client-secret";
+    /** A person answering in the systems of record (the emulators' second user). */
+    public static final String AGENT = "it-agent";
+    public static final String AGENT_PASSWORD = "it-agent-password";
+    public static final String X_BEARER = "local-x-bearer-token-it";
 
     /** The environment contract, as a user sets it. */
     public static final Map<String, String> PROPERTIES = Map.ofEntries(
@@ -46,7 +50,9 @@ public final class HubClient {
             Map.entry("GENERIC_WEBHOOK_SECRET", GENERIC_SECRET),
             Map.entry("X_CONSUMER_SECRET", X_SECRET),
             Map.entry("LINKEDIN_CLIENT_SECRET", LINKEDIN_SECRET),
-            Map.entry("X_BEARER_TOKEN", "local-x-bearer-token-it"),
+            Map.entry("X_BEARER_TOKEN", X_BEARER),
+            Map.entry("EMULATOR_AGENT_USERNAME", AGENT),
+            Map.entry("EMULATOR_AGENT_PASSWORD", AGENT_PASSWORD),
             Map.entry("EMULATOR_USERNAME", USER),
             Map.entry("EMULATOR_PASSWORD", PASSWORD),
             Map.entry("EMULATOR_CLIENT_ID", CLIENT_ID),
@@ -215,6 +221,26 @@ public final class HubClient {
             throw new IllegalStateException("Zendesk answered HTTP " + response.statusCode() + ": " + response.body());
         }
         return read(response);
+    }
+
+    /** An agent's edit of a ServiceNow record (PATCH /api/now/table/{table}/{sys_id}), e.g. a public comment. */
+    public JsonNode serviceNowAgentUpdate(String table, String sysId, String json) {
+        String basic = Base64.getEncoder().encodeToString((AGENT + ":" + AGENT_PASSWORD)
+                .getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(emulators
+                        + "/emulators/servicenow/api/now/table/" + table + "/" + sysId))
+                .header("Authorization", "Basic " + basic).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json)).build());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("ServiceNow answered HTTP " + response.statusCode() + ": " + response.body());
+        }
+        return read(response).path("result");
+    }
+
+    /** A GET of the X emulator's API v2 with the app's bearer token. */
+    public JsonNode x(String pathAndQuery) {
+        return read(send(HttpRequest.newBuilder(URI.create(emulators + "/emulators/x" + pathAndQuery))
+                .header("Authorization", "Bearer " + X_BEARER).GET().build()));
     }
 
     /** The journal entries (comments, work notes) of a ServiceNow record, oldest first. */
