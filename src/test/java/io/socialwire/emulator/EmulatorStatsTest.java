@@ -46,7 +46,7 @@ class EmulatorStatsTest {
     @Test
     void countsEachEmulatorsRequestsByOperationUntilReset() {
         EmulatorStats stats = new EmulatorStats(new EmulatorProperties(true, null, "u", "p", "c", "s",
-                "/emulators/servicenow", "/emulators/salesforce", List.of("incident"), Map.of(), 15000));
+                "/emulators/servicenow", "/emulators/salesforce", List.of("incident"), Map.of(), 15000, null, null));
         stats.count("POST", "/emulators/servicenow/api/now/table/incident");
         stats.count("POST", "/emulators/servicenow/api/now/table/incident");
         stats.count("PATCH", "/emulators/salesforce/services/data/v56.0/sobjects/Lead/00Q000000000001AAA");

@@ -123,7 +123,7 @@ class XEmulatorTest {
 
     private MockMvc emulator() {
         EmulatorProperties properties = new EmulatorProperties(true, dataDir.toString(), "u", "p", "c", "s",
-                "/emulators/servicenow", "/emulators/salesforce", List.of("incident"), Map.of(), 15000);
+                "/emulators/servicenow", "/emulators/salesforce", List.of("incident"), Map.of(), 15000, null, null);
         return MockMvcBuilders.standaloneSetup(new XEmulator("app-token", 450, Clock.systemUTC(), properties))
                 .build();
     }
