@@ -41,7 +41,8 @@ class ServiceNowAgentUserTest {
 
         servicenow.perform(patch("/emulators/servicenow/api/now/table/incident/" + incident)
                         .header(HttpHeaders.AUTHORIZATION, AGENT).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"comments\":\"We are sending a new one today.\",\"work_notes\":\"courier booked\"}"))
+                        .content("{\"comments\":\"We are sending a new one today.\","
+                                + "\"work_notes\":\"courier booked\"}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.result.sys_updated_by").value("agent"));
         servicenow.perform(patch("/emulators/servicenow/api/now/v1/table/sn_hr_core_case/" + hrCase)
