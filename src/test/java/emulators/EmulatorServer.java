@@ -11,6 +11,7 @@ import io.socialwire.emulator.EmulatorStats;
 import io.socialwire.emulator.EmulatorTraffic;
 import io.socialwire.emulator.jira.JiraEmulator;
 import io.socialwire.emulator.jira.JiraEmulatorProperties;
+import io.socialwire.emulator.meta.MetaGraphEmulator;
 import io.socialwire.emulator.receiver.HttpReceiverEmulator;
 import io.socialwire.emulator.salesforce.SalesforceEmulator;
 import io.socialwire.emulator.servicenow.ServiceNowEmulator;
@@ -42,7 +43,7 @@ import org.springframework.context.annotation.Import;
 @EnableConfigurationProperties({EmulatorProperties.class, JiraEmulatorProperties.class,
     ZendeskEmulatorProperties.class})
 @Import({ServiceNowEmulator.class, SalesforceEmulator.class, XEmulator.class, JiraEmulator.class,
-    ZendeskEmulator.class, HttpReceiverEmulator.class, EmulatorTraffic.class, EmulatorFaults.class,
+    ZendeskEmulator.class, MetaGraphEmulator.class, HttpReceiverEmulator.class, EmulatorTraffic.class, EmulatorFaults.class,
     EmulatorStats.class, CreatedRecords.class})
 public class EmulatorServer {
 
@@ -78,6 +79,7 @@ public class EmulatorServer {
                 "SERVICENOW_RECORD_URL=" + base + "/emulators/servicenow/api/now/table/{type}/{id}",
                 "SALESFORCE_LOGIN_URL=" + base + "/emulators/salesforce",
                 "X_API_URL=" + base + "/emulators/x",
+                "META_GRAPH_URL=" + base + "/emulators/meta",
                 "MARKETING_WEBHOOK_URL=" + base + "/emulators/receiver/marketing",
                 "PR_ALERT_WEBHOOK_URL=" + base + "/emulators/receiver/pr-alerts",
                 "SALESFORCE_RECORD_URL=" + base + "/emulators/salesforce/services/data/v56.0/sobjects/{type}/{id}");

@@ -18,6 +18,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param servicenowTables        tables the ServiceNow emulator knows; others answer "Invalid table"
  * @param salesforceCustomFields  custom fields per sObject, beside the standard ones the emulator knows
  * @param salesforceDailyApiLimit the emulated org's daily API requests (reported in Sforce-Limit-Info)
+ * @param agentUsername           a second user of ServiceNow and Zendesk (EMULATOR_AGENT_USERNAME): a
+ *                                support agent whose entries carry that user, so a reply can be tried as a person
+ *                                would write it; none when empty
+ * @param agentPassword           its password (EMULATOR_AGENT_PASSWORD)
  */
 @ConfigurationProperties("socialwire.emulators")
 public record EmulatorProperties(
@@ -31,9 +35,16 @@ public record EmulatorProperties(
         @DefaultValue("/emulators/salesforce") String salesforcePath,
         @DefaultValue({"incident", "sys_user", "sys_journal_field", "sn_hr_core_case"}) List<String> servicenowTables,
         Map<String, List<String>> salesforceCustomFields,
-        @DefaultValue("15000") long salesforceDailyApiLimit) {
+        @DefaultValue("15000") long salesforceDailyApiLimit,
+        String agentUsername,
+        String agentPassword) {
 
     public Map<String, List<String>> salesforceCustomFields() {
         return salesforceCustomFields == null ? Map.of() : salesforceCustomFields;
+    }
+
+    /** Whether the agent user is configured: a name and a password. */
+    public boolean hasAgent() {
+        return agentUsername != null && !agentUsername.isBlank() && agentPassword != null && !agentPassword.isEmpty();
     }
 }

@@ -28,6 +28,8 @@ public class EmulatorStats {
             new Rule(Pattern.compile("^(/2/users/by/username)/[^/]+$"), "$1/{username}"),
             new Rule(Pattern.compile("^(/rest/api/3/issue)/(?!bulk$)[^/]+"), "$1/{issueIdOrKey}"),
             new Rule(Pattern.compile("^(/api/v2/(?:tickets|users))/\\d+(?=[/.])"), "$1/{id}"),
+            new Rule(Pattern.compile("^(/v\\d+\\.\\d+)/(?!me/)[^/]+/(comments|replies)$"), "$1/{object-id}/$2"),
+            new Rule(Pattern.compile("^/_(people|objects)/[^/]+$"), "/_$1/{id}"),
             // numeric ids (X); short numbers are API versions, as in /2/tweets
             new Rule(Pattern.compile("/\\d{3,}(?=/|$)"), "/{id}"));
 
@@ -36,7 +38,8 @@ public class EmulatorStats {
 
     public EmulatorStats(EmulatorProperties properties) {
         this.prefixes = Map.of("servicenow", properties.servicenowPath(), "salesforce", properties.salesforcePath(),
-                "x", "/emulators/x", "jira", "/emulators/jira", "zendesk", "/emulators/zendesk", "receiver", "");
+                "x", "/emulators/x", "jira", "/emulators/jira", "zendesk", "/emulators/zendesk",
+                "meta", "/emulators/meta", "receiver", "");
     }
 
     /** Counts a request if an emulator serves its path. */
@@ -79,6 +82,9 @@ public class EmulatorStats {
         }
         if (path.startsWith("/emulators/zendesk/")) {
             return "zendesk";
+        }
+        if (path.startsWith("/emulators/meta/")) {
+            return "meta";
         }
         return path.startsWith("/emulators/receiver/") ? "receiver" : null;
     }

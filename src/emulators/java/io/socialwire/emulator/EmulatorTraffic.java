@@ -16,6 +16,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -33,6 +34,8 @@ public class EmulatorTraffic extends OncePerRequestFilter {
     private final EmulatorProperties properties;
     private final EmulatorFaults faults;
     private final EmulatorStats stats;
+    /** The Page the Meta emulator plays, named in its X-Business-Use-Case-Usage header. */
+    private final String metaPageId;
     private final Map<String, AtomicLong> calls = new ConcurrentHashMap<>();
     private final Map<String, Instant> lastCall = new ConcurrentHashMap<>();
     /** The last LOG_SIZE calls; guarded by itself (ArrayDeque: size() is O(1), unlike a concurrent deque's). */
@@ -42,8 +45,10 @@ public class EmulatorTraffic extends OncePerRequestFilter {
     public record Call(Instant at, String system, String method, String path, String fault) {
     }
 
-    public EmulatorTraffic(EmulatorProperties properties, EmulatorFaults faults, EmulatorStats stats) {
+    public EmulatorTraffic(EmulatorProperties properties, EmulatorFaults faults, EmulatorStats stats,
+                           @Value("${socialwire.emulators.meta-page-id:1000000000000001}") String metaPageId) {
         this.properties = properties;
+        this.metaPageId = metaPageId;
         this.faults = faults;
         this.stats = stats;
     }
@@ -74,6 +79,7 @@ public class EmulatorTraffic extends OncePerRequestFilter {
                 : path.startsWith(properties.salesforcePath() + "/services/data/") ? "salesforce"
                 : path.startsWith("/emulators/jira/rest/") ? "jira"
                 : path.startsWith("/emulators/zendesk/api/") ? "zendesk"
+                : path.startsWith("/emulators/meta/v") ? "meta"
                 : path.startsWith("/emulators/receiver/") ? "receiver" : null;
         if (system == null) {
             chain.doFilter(request, response);
@@ -110,7 +116,7 @@ public class EmulatorTraffic extends OncePerRequestFilter {
         }
     }
 
-    private static void status(String system, EmulatorFaults.Fault fault, HttpServletResponse response)
+    private void status(String system, EmulatorFaults.Fault fault, HttpServletResponse response)
             throws IOException {
         response.setStatus(fault.status());
         if (fault.retryAfterSeconds() != null) {
@@ -121,6 +127,12 @@ public class EmulatorTraffic extends OncePerRequestFilter {
                         Long.toString(Instant.now().getEpochSecond() + fault.retryAfterSeconds()));
                 response.setHeader("X-RateLimit-Rule", "emulated");
             }
+        }
+        if (system.equals("meta") && fault.status() == 429) {
+            long minutes = fault.retryAfterSeconds() == null ? 1 : (fault.retryAfterSeconds() + 59) / 60;
+            response.setHeader("X-Business-Use-Case-Usage", "{\"" + metaPageId + "\":[{\"type\":\"pages\","
+                    + "\"call_count\":100,\"total_cputime\":0,\"total_time\":0,"
+                    + "\"estimated_time_to_regain_access\":" + minutes + "}]}");
         }
         response.setContentType("application/json");
         response.getWriter().write(switch (system) {
@@ -135,6 +147,16 @@ public class EmulatorTraffic extends OncePerRequestFilter {
                 case 429 -> "{\"error\":\"APIRateLimitExceeded\","
                         + "\"description\":\"Number of allowed API requests per minute exceeded\"}";
                 default -> "{\"error\":\"InjectedFault\",\"description\":\"status " + fault.status() + "\"}";
+            };
+            case "meta" -> switch (fault.status()) {
+                case 401, 403 -> "{\"error\":{\"message\":\"Invalid OAuth access token - Cannot parse access token\","
+                        + "\"type\":\"OAuthException\",\"code\":190,\"fbtrace_id\":\"AInjectedFault\"}}";
+                case 429 -> "{\"error\":{\"message\":\"(#80001) There have been too many calls to this Page "
+                        + "account. Wait a bit and try again.\",\"type\":\"OAuthException\",\"code\":80001,"
+                        + "\"fbtrace_id\":\"AInjectedFault\"}}";
+                default -> "{\"error\":{\"message\":\"An unexpected error has occurred. Please retry your request "
+                        + "later.\",\"type\":\"OAuthException\",\"is_transient\":true,\"code\":2,"
+                        + "\"fbtrace_id\":\"AInjectedFault\"}}";
             };
             default -> "{\"error\":\"Injected fault\"}";
         });

@@ -41,18 +41,25 @@ class EmulatorStatsTest {
         assertThat(EmulatorStats.operation("GET", "/api/v2/tickets/7/comments.json"))
                 .isEqualTo("GET /api/v2/tickets/{id}/comments.json");
         assertThat(EmulatorStats.operation("GET", "/api/v2/tickets.json")).isEqualTo("GET /api/v2/tickets.json");
+        assertThat(EmulatorStats.operation("POST", "/v21.0/111_222/comments"))
+                .isEqualTo("POST /v21.0/{object-id}/comments");
+        assertThat(EmulatorStats.operation("GET", "/v21.0/17858893269000001/replies"))
+                .isEqualTo("GET /v21.0/{object-id}/replies");
+        assertThat(EmulatorStats.operation("POST", "/v21.0/me/messages")).isEqualTo("POST /v21.0/me/messages");
+        assertThat(EmulatorStats.operation("PUT", "/_people/7001")).isEqualTo("PUT /_people/{id}");
     }
 
     @Test
     void countsEachEmulatorsRequestsByOperationUntilReset() {
         EmulatorStats stats = new EmulatorStats(new EmulatorProperties(true, null, "u", "p", "c", "s",
-                "/emulators/servicenow", "/emulators/salesforce", List.of("incident"), Map.of(), 15000));
+                "/emulators/servicenow", "/emulators/salesforce", List.of("incident"), Map.of(), 15000, null, null));
         stats.count("POST", "/emulators/servicenow/api/now/table/incident");
         stats.count("POST", "/emulators/servicenow/api/now/table/incident");
         stats.count("PATCH", "/emulators/salesforce/services/data/v56.0/sobjects/Lead/00Q000000000001AAA");
         stats.count("POST", "/emulators/receiver/marketing");
         stats.count("POST", "/emulators/jira/rest/api/3/issue/SOC-1/comment");
         stats.count("GET", "/emulators/zendesk/api/v2/tickets/3.json");
+        stats.count("POST", "/emulators/meta/v21.0/me/messages");
         stats.count("POST", "/webhooks/generic");
 
         assertThat(stats.snapshot()).isEqualTo(Map.of(
@@ -60,7 +67,8 @@ class EmulatorStatsTest {
                 "salesforce", Map.of("PATCH /services/data/v56.0/sobjects/Lead/{id}", 1L),
                 "receiver", Map.of("POST /emulators/receiver/marketing", 1L),
                 "jira", Map.of("POST /rest/api/3/issue/{issueIdOrKey}/comment", 1L),
-                "zendesk", Map.of("GET /api/v2/tickets/{id}.json", 1L)));
+                "zendesk", Map.of("GET /api/v2/tickets/{id}.json", 1L),
+                "meta", Map.of("POST /v21.0/me/messages", 1L)));
         stats.reset();
         assertThat(stats.snapshot()).isEmpty();
     }

@@ -1,5 +1,6 @@
 package io.socialwire.emulator.servicenow;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -11,13 +12,19 @@ import java.util.regex.Pattern;
 
 /**
  * A ServiceNow encoded query ({@code sysparm_query}): terms joined by {@code ^} (and) or {@code ^OR} (or), with
- * {@code =, !=, LIKE, NOTLIKE, STARTSWITH, ENDSWITH, ISEMPTY, ISNOTEMPTY, IN} and {@code ORDERBY[DESC]field}.
- * String comparisons ignore case, as they do on a ServiceNow instance.
+ * {@code =, !=, >, >=, <, <=, LIKE, NOTLIKE, STARTSWITH, ENDSWITH, ISEMPTY, ISNOTEMPTY, IN} and
+ * {@code ORDERBY[DESC]field}. String comparisons ignore case, as they do on a ServiceNow instance. {@code >} and the
+ * like compare numbers as numbers and anything else as strings, which orders ServiceNow's date-times
+ * ({@code yyyy-MM-dd HH:mm:ss}, also written {@code javascript:gs.dateGenerate('2026-12-03','10:00:00')}); an empty
+ * field matches none of them.
  */
 final class EncodedQuery {
 
     private static final Pattern TERM = Pattern.compile(
-            "([a-z0-9_.]+)(!=|=|NOTLIKE|LIKE|STARTSWITH|ENDSWITH|ISNOTEMPTY|ISEMPTY|NOT IN|IN)(.*)", Pattern.DOTALL);
+            "([a-z0-9_.]+)(!=|>=|<=|=|>|<|NOTLIKE|LIKE|STARTSWITH|ENDSWITH|ISNOTEMPTY|ISEMPTY|NOT IN|IN)(.*)", Pattern.DOTALL);
+
+    private static final Pattern DATE_GENERATE = Pattern.compile(
+            "javascript:gs\\.dateGenerate\\('([0-9-]+)',\\s*'([0-9:]+)'\\)");
 
     private final Predicate<Map<String, String>> filter;
     private final Comparator<Map<String, String>> order;
@@ -77,7 +84,7 @@ final class EncodedQuery {
         }
         String field = m.group(1);
         String operator = m.group(2);
-        String value = m.group(3).toLowerCase(Locale.ROOT);
+        String value = dateGenerated(m.group(3)).toLowerCase(Locale.ROOT);
         return record -> {
             String actual = record.getOrDefault(field, "").toLowerCase(Locale.ROOT);
             return switch (operator) {
@@ -91,9 +98,26 @@ final class EncodedQuery {
                 case "ISNOTEMPTY" -> !actual.isEmpty();
                 case "IN" -> List.of(value.split(",")).contains(actual);
                 case "NOT IN" -> !List.of(value.split(",")).contains(actual);
+                case ">" -> !actual.isEmpty() && compare(actual, value) > 0;
+                case ">=" -> !actual.isEmpty() && compare(actual, value) >= 0;
+                case "<" -> !actual.isEmpty() && compare(actual, value) < 0;
+                case "<=" -> !actual.isEmpty() && compare(actual, value) <= 0;
                 default -> throw new IllegalStateException(operator);
             };
         };
+    }
+
+    private static String dateGenerated(String value) {
+        Matcher generated = DATE_GENERATE.matcher(value);
+        return generated.matches() ? generated.group(1) + " " + generated.group(2) : value;
+    }
+
+    private static int compare(String actual, String value) {
+        try {
+            return new BigDecimal(actual).compareTo(new BigDecimal(value));
+        } catch (NumberFormatException notNumbers) {
+            return actual.compareTo(value);
+        }
     }
 
     private static Comparator<Map<String, String>> byField(String field) {

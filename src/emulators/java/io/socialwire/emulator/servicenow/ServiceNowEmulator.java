@@ -46,7 +46,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 /**
  * A ServiceNow instance as camel-servicenow and a person with curl see it: the Table API under {@code /api/now}
  * (also {@code /api/now/v1}), basic auth or bearer tokens from {@code /oauth_token.do}, encoded queries, Link
- * pagination and ServiceNow's error shape.
+ * pagination and ServiceNow's error shape. Basic auth as the agent user ({@link EmulatorProperties#agentUsername()})
+ * works too: what the agent writes (a {@code comments} journal entry, say) carries its name in {@code sys_created_by}.
  */
 @RestController
 @ConditionalOnProperty(name = "socialwire.emulators.enabled", havingValue = "true", matchIfMissing = true)
@@ -284,7 +285,8 @@ public class ServiceNowEmulator {
             return tokens.isValidAccessToken(bearer) ? Optional.of(properties.username()) : Optional.empty();
         }
         return BasicCredentials.parse(authorization)
-                .filter(c -> c.matches(properties.username(), properties.password()))
+                .filter(c -> c.matches(properties.username(), properties.password())
+                        || properties.hasAgent() && c.matches(properties.agentUsername(), properties.agentPassword()))
                 .map(BasicCredentials::user);
     }
 

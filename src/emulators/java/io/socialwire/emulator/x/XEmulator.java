@@ -4,11 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
@@ -22,6 +24,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -33,8 +36,10 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The X API the hub polls. The v2 subset, under {@code /emulators/x/2}: {@code POST /2/tweets} (the bearer token
  * {@code user:<username>} names the posting user, so a demo or a test can tweet at the brand), tweet lookup by id,
- * recent search, user mentions and user lookup, with {@code since_id}, {@code next_token} paging, author
- * expansions, X's {@code x-rate-limit-*} headers and its 401/429 problem documents; the app bearer token reads.
+ * recent search, user mentions, a user's own tweets ({@code /2/users/:id/tweets}, with the replies'
+ * {@code referenced_tweets}), tweet deletion (a reply to a deleted tweet is refused with 403) and user lookup, with
+ * {@code since_id}, {@code next_token} paging, author expansions, X's {@code x-rate-limit-*} headers and its
+ * 401/429 problem documents; the app bearer token reads.
  * The v1.1 subset twitter4j (camel-twitter) calls, under {@code /emulators/x/1.1}: search and the mentions timeline
  * of the brand account, for any OAuth 1.0a header, in v1.1's shapes and date format. Tweets, users and direct
  * messages are kept on disk ({@link EmulatorJournal}).
@@ -61,8 +66,12 @@ public class XEmulator {
     record DirectMessage(String id, String senderId, String recipientId, String text, Instant createdAt) {
     }
 
-    /** One of them, on disk. */
-    record Saved(Tweet tweet, User user, DirectMessage message) {
+    /** One of them, on disk; {@code deletedTweetId}: a tweet its author deleted. */
+    record Saved(Tweet tweet, User user, DirectMessage message, String deletedTweetId) {
+
+        Saved(Tweet tweet, User user, DirectMessage message) {
+            this(tweet, user, message, null);
+        }
     }
 
     private final String appToken;
@@ -71,6 +80,8 @@ public class XEmulator {
     private final List<Tweet> tweets = new ArrayList<>();
     private final List<DirectMessage> messages = new ArrayList<>();
     private final Map<String, User> users = new LinkedHashMap<>();
+    /** Ids of deleted tweets: a reply to one is refused, as X refuses it. */
+    private final Set<String> deleted = new HashSet<>();
     private final AtomicLong ids = new AtomicLong(FIRST_ID);
     private final EmulatorJournal disk;
     private Instant windowStart;
@@ -87,7 +98,8 @@ public class XEmulator {
         disk.restore(Saved.class, this::replay, () -> Stream.of(
                 users.values().stream().map(u -> new Saved(null, u, null)),
                 tweets.stream().map(t -> new Saved(t, null, null)),
-                messages.stream().map(m -> new Saved(null, null, m))).flatMap(s -> s).toList());
+                messages.stream().map(m -> new Saved(null, null, m)),
+                deleted.stream().map(id -> new Saved(null, null, null, id))).flatMap(s -> s).toList());
         user("acme");
     }
 
@@ -102,6 +114,10 @@ public class XEmulator {
         if (saved.message() != null) {
             messages.add(saved.message());
             ids.accumulateAndGet(Long.parseLong(saved.message().id()), Math::max);
+        }
+        if (saved.deletedTweetId() != null) {
+            tweets.removeIf(t -> t.id().equals(saved.deletedTweetId()));
+            deleted.add(saved.deletedTweetId());
         }
     }
 
@@ -124,6 +140,10 @@ public class XEmulator {
         User author = user(bearer.substring(5));
         String replyTo = body.get("reply") instanceof Map<?, ?> reply ? (String) reply.get("in_reply_to_tweet_id")
                 : null;
+        if (replyTo != null && deleted.contains(replyTo)) {
+            return problem(403, "Forbidden",
+                    "You attempted to reply to a Tweet that is deleted or not visible to you.");
+        }
         String conversation = replyTo == null ? null
                 : tweets.stream().filter(t -> t.id().equals(replyTo)).map(Tweet::conversationId).findFirst()
                 .orElse(replyTo);
@@ -134,6 +154,24 @@ public class XEmulator {
         disk.append(new Saved(tweet, null, null));
         return ResponseEntity.status(201).body(Map.of("data", Map.of("id", id, "text", s,
                 "edit_history_tweet_ids", List.of(id))));
+    }
+
+    /** DELETE /2/tweets/:id by its author (user token): the tweet is gone, and a reply to it is refused with 403. */
+    @DeleteMapping("/2/tweets/{id}")
+    public synchronized ResponseEntity<Map<String, Object>> delete(@PathVariable String id,
+                                                                   HttpServletRequest request) {
+        String bearer = BasicCredentials.bearer(request.getHeader(HttpHeaders.AUTHORIZATION));
+        if (bearer == null || !bearer.startsWith("user:")) {
+            return problem(401, "Unauthorized", "Deleting needs a user token (user:<username>)");
+        }
+        Optional<Tweet> found = tweets.stream().filter(t -> t.id().equals(id)).findFirst();
+        if (found.isPresent() && !found.get().authorId().equals(user(bearer.substring(5)).id())) {
+            return problem(403, "Forbidden", "You are not allowed to delete this Tweet.");
+        }
+        found.ifPresent(tweets::remove);
+        deleted.add(id);
+        disk.append(new Saved(null, null, null, id));
+        return ResponseEntity.ok(Map.of("data", Map.of("deleted", true)));
     }
 
     /** A direct message to the brand account, sent as the user the token names. */
@@ -229,6 +267,23 @@ public class XEmulator {
         return page(request, t -> t.text().toLowerCase(Locale.ROOT).contains(handle), sinceId, maxResults, token);
     }
 
+    /**
+     * GET /2/users/:id/tweets: the user's own tweets and replies, newest first, each reply with
+     * {@code referenced_tweets: [{"type":"replied_to","id":...}]}; the app token or the user's token reads it.
+     */
+    @GetMapping("/2/users/{id}/tweets")
+    public synchronized ResponseEntity<Map<String, Object>> timeline(@PathVariable String id,
+            @RequestParam(name = "since_id", required = false) String sinceId,
+            @RequestParam(name = "max_results", defaultValue = "10") int maxResults,
+            @RequestParam(name = "pagination_token", required = false) String token, HttpServletRequest request) {
+        if (users.get(id) == null) {
+            Optional<ResponseEntity<Map<String, Object>>> refused = admit(request, true);
+            return refused.orElseGet(() -> problem(404, "Not Found Error",
+                    "Could not find user with id: [" + id + "]."));
+        }
+        return page(request, true, t -> t.authorId().equals(id), sinceId, maxResults, token);
+    }
+
     @GetMapping("/2/users/by/username/{username}")
     public synchronized ResponseEntity<Map<String, Object>> byUsername(@PathVariable String username,
                                                                        HttpServletRequest request) {
@@ -315,7 +370,13 @@ public class XEmulator {
     private ResponseEntity<Map<String, Object>> page(HttpServletRequest request,
                                                      java.util.function.Predicate<Tweet> matches, String sinceId,
                                                      int maxResults, String token) {
-        Optional<ResponseEntity<Map<String, Object>>> refused = admit(request);
+        return page(request, false, matches, sinceId, maxResults, token);
+    }
+
+    private ResponseEntity<Map<String, Object>> page(HttpServletRequest request, boolean userTokenToo,
+                                                     java.util.function.Predicate<Tweet> matches, String sinceId,
+                                                     int maxResults, String token) {
+        Optional<ResponseEntity<Map<String, Object>>> refused = admit(request, userTokenToo);
         if (refused.isPresent()) {
             return refused.get();
         }
@@ -380,7 +441,14 @@ public class XEmulator {
 
     /** App authentication and X's per-window rate limit, as x-rate-limit-* headers and 429. */
     private Optional<ResponseEntity<Map<String, Object>>> admit(HttpServletRequest request) {
-        if (!BasicCredentials.same(BasicCredentials.bearer(request.getHeader(HttpHeaders.AUTHORIZATION)), appToken)) {
+        return admit(request, false);
+    }
+
+    /** The same; with {@code userTokenToo}, a user token ({@code user:<username>}) reads as well. */
+    private Optional<ResponseEntity<Map<String, Object>>> admit(HttpServletRequest request, boolean userTokenToo) {
+        String bearer = BasicCredentials.bearer(request.getHeader(HttpHeaders.AUTHORIZATION));
+        boolean user = userTokenToo && bearer != null && bearer.startsWith("user:") && bearer.length() > 5;
+        if (!user && !BasicCredentials.same(bearer, appToken)) {
             return Optional.of(problem(401, "Unauthorized", "Unauthorized"));
         }
         Instant now = clock.instant();

@@ -88,14 +88,26 @@ final class ZendeskDesk {
     private final Map<Long, Ticket> tickets = new LinkedHashMap<>();
     private final Map<Long, User> users = new LinkedHashMap<>();
     private final User agent;
+    /** A second agent (EMULATOR_AGENT_USERNAME), a person answering tickets; null when none is configured. */
+    private final User supportAgent;
     private long nextTicketId = 1;
     private long nextUserId = 9_000_000_001L;
     private long nextCommentId = 30_000_000_001L;
 
     ZendeskDesk(Clock clock, CreatedRecords created, String agentEmail) {
+        this(clock, created, agentEmail, null);
+    }
+
+    ZendeskDesk(Clock clock, CreatedRecords created, String agentEmail, String supportAgentEmail) {
         this.clock = clock;
         this.created = created;
         this.agent = addUser("Socialwire Agent", agentEmail, "admin");
+        this.supportAgent = supportAgentEmail == null || supportAgentEmail.isBlank() ? null
+                : addUser("Support Agent", supportAgentEmail, "agent");
+    }
+
+    Optional<User> supportAgent() {
+        return Optional.ofNullable(supportAgent);
     }
 
     User agent() {
@@ -141,6 +153,11 @@ final class ZendeskDesk {
 
     /** Applies a {@code PUT /tickets/{id}.json}: changed fields, tags, and a comment if one is given. */
     synchronized Ticket update(long id, JsonNode fields) {
+        return update(id, fields, agent.id);
+    }
+
+    /** The same by the agent {@code callerId}, who writes the comment unless it names another author. */
+    synchronized Ticket update(long id, JsonNode fields, long callerId) {
         Ticket ticket = find(id).orElseThrow(ZendeskError::notFound);
         Map<String, List<String[]>> failures = new LinkedHashMap<>();
         if (ticket.status.equals("closed")) {
@@ -182,7 +199,7 @@ final class ZendeskDesk {
         ticket.tags = List.copyOf(tags);
         ticket.status = status != null ? status : ticket.status.equals("new") ? "open" : ticket.status;
         if (!body.isBlank()) {
-            Comment added = comment(comment, body, authorId == null ? agent.id : authorId, now);
+            Comment added = comment(comment, body, authorId == null ? callerId : authorId, now);
             ticket.comments.add(added);
             created.add("zendesk", "comment", ticket.id + "/" + added.id(), Map.of("body", added.body()));
         }

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -58,7 +59,8 @@ public class ZendeskEmulator {
                            CreatedRecords created) {
         this.credentials = credentials;
         this.perPageLimit = Math.max(1, properties.perPageLimit());
-        this.desk = new ZendeskDesk(clock, created, credentials.username());
+        this.desk = new ZendeskDesk(clock, created, credentials.username(),
+                credentials.hasAgent() ? credentials.agentUsername() : null);
     }
 
     @PostMapping("/tickets.json")
@@ -80,8 +82,8 @@ public class ZendeskEmulator {
     @PutMapping("/tickets/{id}.json")
     public ResponseEntity<Object> update(@PathVariable String id, @RequestBody(required = false) byte[] body,
                                          HttpServletRequest request) {
-        authenticate(request);
-        ZendeskDesk.Ticket ticket = desk.update(id(id), json(body, request).path("ticket"));
+        ZendeskDesk.User caller = authenticate(request);
+        ZendeskDesk.Ticket ticket = desk.update(id(id), json(body, request).path("ticket"), caller.id);
         return ResponseEntity.ok(desk.read(() -> Map.of("ticket", ticket(ticket, base(request)),
                 "audit", audit(ticket))));
     }
@@ -174,8 +176,7 @@ public class ZendeskEmulator {
 
     @GetMapping("/users/me.json")
     public ResponseEntity<Object> me(HttpServletRequest request) {
-        authenticate(request);
-        return ResponseEntity.ok(Map.of("user", user(desk.agent(), base(request))));
+        return ResponseEntity.ok(Map.of("user", user(authenticate(request), base(request))));
     }
 
     @GetMapping("/users/{id}.json")
@@ -349,15 +350,22 @@ public class ZendeskEmulator {
         throw ZendeskError.badRequest("InvalidJSON", "The request body is not a JSON object");
     }
 
-    /** Basic auth as {@code <email>:<password>} or {@code <email>/token:<api token>}. */
-    private void authenticate(HttpServletRequest request) {
-        boolean valid = BasicCredentials.parse(request.getHeader(HttpHeaders.AUTHORIZATION))
-                .filter(c -> c.matches(credentials.username(), credentials.password())
-                        || c.matches(credentials.username() + "/token", credentials.password()))
-                .isPresent();
-        if (!valid) {
-            throw ZendeskError.unauthenticated();
+    /**
+     * Basic auth as {@code <email>:<password>} or {@code <email>/token:<api token>}, as the integration's agent or
+     * the support agent (EMULATOR_AGENT_USERNAME); the agent signed in.
+     */
+    private ZendeskDesk.User authenticate(HttpServletRequest request) {
+        Optional<BasicCredentials> given = BasicCredentials.parse(request.getHeader(HttpHeaders.AUTHORIZATION));
+        if (given.filter(c -> c.matches(credentials.username(), credentials.password())
+                || c.matches(credentials.username() + "/token", credentials.password())).isPresent()) {
+            return desk.agent();
         }
+        if (credentials.hasAgent() && given.filter(c -> c.matches(credentials.agentUsername(),
+                credentials.agentPassword()) || c.matches(credentials.agentUsername() + "/token",
+                credentials.agentPassword())).isPresent()) {
+            return desk.supportAgent().orElseThrow();
+        }
+        throw ZendeskError.unauthenticated();
     }
 
     private static String base(HttpServletRequest request) {

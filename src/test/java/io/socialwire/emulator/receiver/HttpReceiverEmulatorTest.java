@@ -46,6 +46,6 @@ class HttpReceiverEmulatorTest {
     private MockMvc receiver() {
         return MockMvcBuilders.standaloneSetup(new HttpReceiverEmulator(new EmulatorProperties(true,
                 dataDir.toString(), "u", "p", "c", "s", "/emulators/servicenow", "/emulators/salesforce",
-                List.of("incident"), Map.of(), 15000))).build();
+                List.of("incident"), Map.of(), 15000, null, null))).build();
     }
 }

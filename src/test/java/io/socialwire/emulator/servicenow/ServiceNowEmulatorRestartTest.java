@@ -52,7 +52,7 @@ class ServiceNowEmulatorRestartTest {
     private MockMvc emulator() {
         EmulatorProperties properties = new EmulatorProperties(true, dataDir.toString(), "u", "p", "c", "s",
                 "/emulators/servicenow", "/emulators/salesforce", List.of("incident", "sys_journal_field"), Map.of(),
-                15000);
+                15000, null, null);
         Clock clock = Clock.systemUTC();
         return MockMvcBuilders.standaloneSetup(new ServiceNowEmulator(properties, clock, new CreatedRecords(clock),
                 new EmulatorFaults())).build();

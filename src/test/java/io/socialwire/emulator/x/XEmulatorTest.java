@@ -1,9 +1,11 @@
 package io.socialwire.emulator.x;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -26,7 +28,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
-/** The X emulator's tweet lookup, its ids, and its tweets across a restart of the try-it hub. */
+/** The X emulator's tweet lookup, user timelines, deletion, its ids, and its tweets across a restart. */
 class XEmulatorTest {
 
     private static final String APP = "Bearer app-token";
@@ -113,6 +115,82 @@ class XEmulatorTest {
         assertThat(Long.parseLong(next)).isEqualTo(Long.parseLong(first) + 2);
     }
 
+    @Test
+    void aUsersTimelineListsItsRepliesNewestFirstWithTheTweetTheyAnswer() throws Exception {
+        MockMvc x = emulator();
+        String question = tweet(x, "maria_dev", "@acme where is my order?");
+        String acmeId = userId(x, "acme");
+        String first = reply(x, "acme", "We are on it, Maria.", question);
+        tweet(x, "maria_dev", "@acme thanks");
+        String second = reply(x, "acme", "It ships today.", first);
+
+        x.perform(get("/emulators/x/2/users/" + acmeId + "/tweets").param("max_results", "5")
+                        .param("tweet.fields", "referenced_tweets,conversation_id,created_at,author_id")
+                        .header(HttpHeaders.AUTHORIZATION, "Bearer user:acme"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.data.length()").value(2))
+                .andExpect(jsonPath("$.data[0].id").value(second))
+                .andExpect(jsonPath("$.data[0].author_id").value(acmeId))
+                .andExpect(jsonPath("$.data[0].conversation_id").value(question))
+                .andExpect(jsonPath("$.data[0].referenced_tweets[0].type").value("replied_to"))
+                .andExpect(jsonPath("$.data[0].referenced_tweets[0].id").value(first))
+                .andExpect(jsonPath("$.data[1].referenced_tweets[0].id").value(question))
+                .andExpect(jsonPath("$.data[1].created_at").isNotEmpty())
+                .andExpect(jsonPath("$.meta.newest_id").value(second))
+                .andExpect(header().exists("x-rate-limit-remaining"));
+        x.perform(get("/emulators/x/2/users/" + acmeId + "/tweets").param("since_id", first)
+                        .header(HttpHeaders.AUTHORIZATION, APP))
+                .andExpect(jsonPath("$.data.length()").value(1))
+                .andExpect(jsonPath("$.data[0].id").value(second));
+        x.perform(get("/emulators/x/2/users/" + acmeId + "/tweets").param("max_results", "2")
+                        .header(HttpHeaders.AUTHORIZATION, APP))
+                .andExpect(status().isBadRequest());
+        x.perform(get("/emulators/x/2/users/" + acmeId + "/tweets").header(HttpHeaders.AUTHORIZATION, "Bearer nope"))
+                .andExpect(status().isUnauthorized());
+        x.perform(get("/emulators/x/2/users/999999/tweets").header(HttpHeaders.AUTHORIZATION, APP))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.title").value("Not Found Error"));
+    }
+
+    @Test
+    void aReplyToADeletedTweetIsRefusedEvenAfterARestart() throws Exception {
+        MockMvc x = emulator();
+        String question = tweet(x, "maria_dev", "@acme never mind");
+        x.perform(delete("/emulators/x/2/tweets/" + question).header(HttpHeaders.AUTHORIZATION, "Bearer user:acme"))
+                .andExpect(status().isForbidden());
+        x.perform(delete("/emulators/x/2/tweets/" + question)
+                        .header(HttpHeaders.AUTHORIZATION, "Bearer user:maria_dev"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.data.deleted").value(true));
+
+        MockMvc restarted = emulator();
+
+        restarted.perform(post("/emulators/x/2/tweets").header(HttpHeaders.AUTHORIZATION, "Bearer user:acme")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"text\":\"Sorry to hear\",\"reply\":{\"in_reply_to_tweet_id\":\""
+                                + question + "\"}}"))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.detail")
+                        .value("You attempted to reply to a Tweet that is deleted or not visible to you."));
+        restarted.perform(get("/emulators/x/2/tweets/" + question).header(HttpHeaders.AUTHORIZATION, APP))
+                .andExpect(jsonPath("$.errors[0].resource_id").value(question));
+    }
+
+    private static String reply(MockMvc x, String user, String text, String inReplyTo) throws Exception {
+        String body = x.perform(post("/emulators/x/2/tweets").header(HttpHeaders.AUTHORIZATION, "Bearer user:" + user)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(new ObjectMapper().writeValueAsString(Map.of("text", text,
+                                "reply", Map.of("in_reply_to_tweet_id", inReplyTo)))))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        return new ObjectMapper().readTree(body).path("data").path("id").asText();
+    }
+
+    private static String userId(MockMvc x, String username) throws Exception {
+        String body = x.perform(get("/emulators/x/2/users/by/username/" + username)
+                .header(HttpHeaders.AUTHORIZATION, APP)).andReturn().getResponse().getContentAsString();
+        return new ObjectMapper().readTree(body).path("data").path("id").asText();
+    }
+
     private static String tweet(MockMvc x, String user, String text) throws Exception {
         String body = x.perform(post("/emulators/x/2/tweets").header(HttpHeaders.AUTHORIZATION, "Bearer user:" + user)
                         .contentType(MediaType.APPLICATION_JSON)
@@ -123,7 +201,7 @@ class XEmulatorTest {
 
     private MockMvc emulator() {
         EmulatorProperties properties = new EmulatorProperties(true, dataDir.toString(), "u", "p", "c", "s",
-                "/emulators/servicenow", "/emulators/salesforce", List.of("incident"), Map.of(), 15000);
+                "/emulators/servicenow", "/emulators/salesforce", List.of("incident"), Map.of(), 15000, null, null);
         return MockMvcBuilders.standaloneSetup(new XEmulator("app-token", 450, Clock.systemUTC(), properties))
                 .build();
     }
