@@ -151,8 +151,9 @@ public class Replies {
     }
 
     /**
-     * A crash came after the call to the channel began and before its answer was kept, and the channel has no
-     * kamelet to look for the post: rather than risk posting twice, the record says so and a person checks.
+     * A crash came after the call to the channel began and before its answer was kept, and the post cannot be looked
+     * for (no find-with kamelet for the channel, or a kind it cannot search, like a direct message): rather than
+     * risk posting twice, the record says so and a person checks.
      */
     public void unknown(Exchange exchange) {
         refuse(exchange, 0, "the hub stopped while posting it; check the conversation on "
@@ -161,6 +162,9 @@ public class Replies {
 
     /** Found on the channel after a crash ({@code replyUrl} set by the find-with kamelet), or not: post it. */
     public void found(Exchange exchange) {
+        if (ReplyProgress.REFUSED.equals(exchange.getMessage().getHeader(STATE_HEADER))) {
+            return; // the channel could not be looked at: the record was told to check
+        }
         if (exchange.getMessage().getHeader(URL_HEADER) != null) {
             posted(exchange);
         } else {

@@ -40,6 +40,24 @@ public class XReplies {
         return "https://x.com/i/web/status/" + data.path("id").asText();
     }
 
+    /**
+     * Among the brand's posts (the body, {@code GET /2/users/{id}/tweets}), its reply to the same post with the same
+     * text: the link to it, or null.
+     */
+    public String found(String timeline, Reply reply) throws JsonProcessingException {
+        for (JsonNode tweet : json.readTree(timeline).path("data")) {
+            boolean answersIt = false;
+            for (JsonNode referenced : tweet.path("referenced_tweets")) {
+                answersIt |= "replied_to".equals(referenced.path("type").asText())
+                        && reply.to().externalId().equals(referenced.path("id").asText());
+            }
+            if (answersIt && reply.text().equals(tweet.path("text").asText())) {
+                return "https://x.com/i/web/status/" + tweet.path("id").asText();
+            }
+        }
+        return null;
+    }
+
     private static boolean isDirectMessage(Reply reply) {
         return "direct_message".equals(reply.to().kind());
     }

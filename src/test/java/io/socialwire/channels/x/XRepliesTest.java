@@ -35,6 +35,18 @@ class XRepliesTest {
                 .isEqualTo("direct message 42");
     }
 
+    @Test
+    void aReplyACrashLeftUnconfirmedIsFoundAmongTheBrandsPostsByWhatItAnswersAndItsText() throws Exception {
+        Reply reply = reply("mention", "1900000000000000001");
+        String timeline = "{\"data\":["
+                + "{\"id\":\"9\",\"text\":\"Sorry! Re-sent today.\",\"referenced_tweets\":[{\"type\":\"replied_to\",\"id\":\"5\"}]},"
+                + "{\"id\":\"8\",\"text\":\"Other answer\",\"referenced_tweets\":[{\"type\":\"replied_to\",\"id\":\"1900000000000000001\"}]},"
+                + "{\"id\":\"7\",\"text\":\"Sorry! Re-sent today.\",\"referenced_tweets\":[{\"type\":\"replied_to\",\"id\":\"1900000000000000001\"}]}]}";
+
+        assertThat(x.found(timeline, reply)).isEqualTo("https://x.com/i/web/status/7");
+        assertThat(x.found("{\"meta\":{\"result_count\":0}}", reply)).isNull();
+    }
+
     private static Reply reply(String kind, String id) {
         return new Reply("servicenow:j1", "servicenow", "incident", "sys1", "c1", "Sorry! Re-sent today.", "beth",
                 Instant.parse("2026-12-03T10:00:00Z"), new ThreadRecord.ReplyTo("x", kind, id, "77", "ana"));
