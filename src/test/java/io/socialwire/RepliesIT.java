@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -14,6 +15,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.socialwire.support.HubClient;
 import io.socialwire.support.HubIntegrationTest;
+import io.socialwire.support.Payloads;
 import io.socialwire.support.TopicProbe;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -102,6 +104,50 @@ class RepliesIT extends HubIntegrationTest {
     }
 
     @Test
+    void aFacebookCommentIsAnsweredUnderItAsThePage() {
+        String post = "p" + run;
+        assertThat(hub.sendMeta(Payloads.delivery("page", List.of(Payloads.facebookComment("42", post, "c1", "42_" + post,
+                "a" + run, "Ana Silva", "My order arrived broken and nobody answers. Terrible!")))).statusCode())
+                .isEqualTo(200);
+        String sysId = incident("facebook:42_" + post);
+
+        hub.serviceNowAgentUpdate("incident", sysId, "{\"comments\":\"So sorry, Ana! A new one is on its way.\"}");
+
+        assertThat(awaitNote(sysId, "Replied on Facebook: ")).startsWith("https://www.facebook.com/");
+        JsonNode replies = hub.meta("GET", "/v21.0/" + post + "_c1/comments", null).path("data");
+        assertThat(replies).singleElement().satisfies(reply -> {
+            assertThat(reply.path("message").asText()).isEqualTo("So sorry, Ana! A new one is on its way.");
+            assertThat(reply.path("from").path("id").asText()).as("as the Page").isEqualTo("1000000000000001");
+        });
+    }
+
+    @Test
+    void aMessengerAnswerAfterTheDayWindowGoesAsAHumanAgentsAndAfterAWeekIsRefused() {
+        String late = "psid" + run + "1";
+        String gone = "psid" + run + "2";
+        hub.meta("PUT", "/_people/" + late, "{\"last_message_at\":\"" + Instant.now().minus(Duration.ofDays(2)) + "\"}");
+        hub.meta("PUT", "/_people/" + gone, "{\"last_message_at\":\"" + Instant.now().minus(Duration.ofDays(8)) + "\"}");
+        for (String psid : List.of(late, gone)) {
+            assertThat(hub.sendMeta(Payloads.messaging("page", List.of(Payloads.messengerMessage("42", psid,
+                    "m" + psid, "Where is my refund? Nobody helps")))).statusCode()).isEqualTo(200);
+        }
+        String lateIncident = incident("messenger:dm-" + late);
+        String goneIncident = incident("messenger:dm-" + gone);
+
+        hub.serviceNowAgentUpdate("incident", lateIncident, "{\"comments\":\"Your refund went out today.\"}");
+        hub.serviceNowAgentUpdate("incident", goneIncident, "{\"comments\":\"Your refund went out today.\"}");
+
+        assertThat(awaitNote(lateIncident, "Replied on Messenger: ")).startsWith("message m_");
+        JsonNode sent = hub.meta("GET", "/v21.0/me/messages?recipient=" + late, null).path("data");
+        assertThat(sent).singleElement().satisfies(message -> {
+            assertThat(message.path("messaging_type").asText()).isEqualTo("MESSAGE_TAG");
+            assertThat(message.path("tag").asText()).isEqualTo("HUMAN_AGENT");
+        });
+        assertThat(awaitNote(goneIncident, "Reply not sent on Messenger: "))
+                .contains("This message is sent outside of allowed window");
+    }
+
+    @Test
     void replyLatencyAtTheDefaultPollInterval() {
         List<Long> millis = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
@@ -122,7 +168,10 @@ class RepliesIT extends HubIntegrationTest {
     private String incidentFor(String externalId, String kind, String author) {
         assertThat(hub.sendGeneric(canonical("x", kind, externalId, null, "u" + externalId, author,
                 "My parcel never arrived and nobody answers, please help")).statusCode()).isEqualTo(200);
-        String conversation = "direct_message".equals(kind) ? "x:dm-u" + externalId : "x:" + externalId;
+        return incident("x:" + externalId);
+    }
+
+    private String incident(String conversation) {
         return await().atMost(LOOP).until(() -> hub.serviceNowTable("incident", "correlation_id=" + conversation),
                 list -> !list.isEmpty()).get(0).path("sys_id").asText();
     }

@@ -237,6 +237,18 @@ public final class HubClient {
         return read(response).path("result");
     }
 
+    /** A call to the Meta Graph emulator with the Page's token (its test hooks under /emulators/meta/_...). */
+    public JsonNode meta(String method, String path, String json) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(emulators + "/emulators/meta" + path))
+                .header("Authorization", "Bearer local-meta-page-token").header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json)).build());
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException("Meta answered HTTP " + response.statusCode() + ": " + response.body());
+        }
+        return response.body().isBlank() ? JSON.createObjectNode() : read(response);
+    }
+
     /** A GET of the X emulator's API v2 with the app's bearer token. */
     public JsonNode x(String pathAndQuery) {
         return read(send(HttpRequest.newBuilder(URI.create(emulators + "/emulators/x" + pathAndQuery))

@@ -36,15 +36,16 @@ public class ServiceNowReplies {
 
     private final Cursors cursors;
     private final Replies replies;
-    private final Clock clock;
     private final String integrationUser;
+    /** Where the very first poll starts: answers written before the hub with replies started are not sent. */
+    private final String started;
 
     ServiceNowReplies(Cursors cursors, Replies replies, Clock clock,
                       @Value("${camel.kamelet.servicenow-record-sink.userName:}") String integrationUser) {
         this.cursors = cursors;
         this.replies = replies;
-        this.clock = clock;
         this.integrationUser = integrationUser;
+        this.started = TIME.format(LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
     }
 
     /** The Table API call's headers: comments since the cursor's second, oldest first. */
@@ -113,10 +114,8 @@ public class ServiceNowReplies {
     private Cursor cursor() {
         String stored = cursors.get(CURSOR);
         if (stored == null) {
-            // the first poll starts now: answers written before replies were switched on are not sent
-            String now = TIME.format(LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
-            cursors.move(CURSOR, now);
-            return new Cursor(now, List.of());
+            cursors.move(CURSOR, started);
+            return new Cursor(started, List.of());
         }
         return Cursor.parse(stored);
     }

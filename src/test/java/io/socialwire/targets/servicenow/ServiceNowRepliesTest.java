@@ -46,7 +46,7 @@ class ServiceNowRepliesTest {
     }
 
     @Test
-    void theFirstPollStartsNowAndAsksForPublicCommentsNotTheHubsOwn() {
+    void theFirstPollStartsWhenTheHubStartedAndAsksForPublicCommentsNotTheHubsOwn() {
         Exchange exchange = exchange(null);
 
         poll.query(exchange);
