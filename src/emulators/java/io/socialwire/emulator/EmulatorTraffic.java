@@ -80,6 +80,7 @@ public class EmulatorTraffic extends OncePerRequestFilter {
                 : path.startsWith("/emulators/jira/rest/") ? "jira"
                 : path.startsWith("/emulators/zendesk/api/") ? "zendesk"
                 : path.startsWith("/emulators/meta/v") ? "meta"
+                : path.startsWith("/emulators/x/2/") ? "x"
                 : path.startsWith("/emulators/receiver/") ? "receiver" : null;
         if (system == null) {
             chain.doFilter(request, response);

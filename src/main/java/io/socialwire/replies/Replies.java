@@ -135,7 +135,7 @@ public class Replies {
         Message message = exchange.getMessage();
         int status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
         if (status >= 200 && status < 300 && message.getHeader(URL_HEADER) != null) {
-            posted(exchange);
+            posted(exchange, "posted");
             return;
         }
         String reason = reason(message.getBody(String.class), status);
@@ -166,7 +166,7 @@ public class Replies {
             return; // the channel could not be looked at: the record was told to check
         }
         if (exchange.getMessage().getHeader(URL_HEADER) != null) {
-            posted(exchange);
+            posted(exchange, "found");
         } else {
             exchange.getMessage().setHeader(STATE_HEADER, "new");
         }
@@ -209,19 +209,21 @@ public class Replies {
         return exchange.getProperty(REPLY, Reply.class);
     }
 
-    private void posted(Exchange exchange) {
+    /** {@code outcome}: posted now, or found on the channel, posted before a crash. */
+    private void posted(Exchange exchange, String outcome) {
         Reply reply = reply(exchange);
         String url = exchange.getMessage().getHeader(URL_HEADER, String.class);
         progress.putAndWait(reply.id(), new ReplyProgress(ReplyProgress.POSTED, url, null, clock.instant()));
         exchange.getMessage().setHeader(STATE_HEADER, ReplyProgress.POSTED);
         metrics.counter("socialwire_replies_total", "channel", reply.to().channel(), "target", reply.system(),
-                "outcome", "posted").increment();
-        if (reply.writtenAt() != null) {
+                "outcome", outcome).increment();
+        if (reply.writtenAt() != null && "posted".equals(outcome)) {
             Timer.builder("socialwire_reply_latency").description("from the agent's answer to its post on the channel")
                     .tag("channel", reply.to().channel()).publishPercentileHistogram().register(metrics)
                     .record(Duration.between(reply.writtenAt(), clock.instant()).abs());
         }
-        LOG.info("Reply {} posted on {}", reply.id(), reply.to().channel());
+        LOG.info("Reply {} {} on {}", reply.id(), "posted".equals(outcome) ? "posted" : "found already posted",
+                reply.to().channel());
     }
 
     private void refuse(Exchange exchange, int status, String reason) {
