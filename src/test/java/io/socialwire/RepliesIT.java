@@ -55,6 +55,8 @@ class RepliesIT extends HubIntegrationTest {
         assertThat(posted.path("referenced_tweets").get(0).path("type").asText()).isEqualTo("replied_to");
         assertThat(posted.path("referenced_tweets").get(0).path("id").asText()).isEqualTo(tweet);
         assertThat(posted.path("author_id").asText()).as("posted as the brand").isEqualTo(brandId());
+        assertThat(hub.whereDid("x:" + tweet).body()).as("the mention's receipts show the answer")
+                .contains("\"action\":\"replied\"").contains(url);
 
         // the customer answers on X: the hub's follow-up comment on the incident is its own, never posted back
         assertThat(hub.sendGeneric(canonical("x", "reply", "19" + run + "02", "x:" + tweet, "u" + run,

@@ -152,7 +152,7 @@ public class Conversations {
     private static ThreadRecord.ReplyTo replyTo(SocialInteraction interaction) {
         return new ThreadRecord.ReplyTo(interaction.channel(), interaction.kind(), interaction.externalId(),
                 interaction.author() == null ? null : interaction.author().id(),
-                interaction.author() == null ? null : interaction.author().handle());
+                interaction.author() == null ? null : interaction.author().handle(), interaction.id());
     }
 
     private static SocialInteraction interaction(Exchange exchange) {

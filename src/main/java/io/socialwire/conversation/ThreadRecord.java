@@ -25,8 +25,9 @@ public record ThreadRecord(
         this(conversationId, system, recordType, recordId, recordUrl, createdBy, at, null);
     }
 
-    /** The post or message an answer replies to: its channel, kind and id there, and its author. */
+    /** The post or message an answer replies to: its channel, kind and id there, its author, and its interaction. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record ReplyTo(String channel, String kind, String externalId, String authorId, String authorHandle) {
+    public record ReplyTo(String channel, String kind, String externalId, String authorId, String authorHandle,
+                          String interactionId) {
     }
 }

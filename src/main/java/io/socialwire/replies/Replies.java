@@ -15,6 +15,7 @@ import io.socialwire.conversation.ThreadRecord;
 import io.socialwire.dispatch.DeadLetters;
 import io.socialwire.dispatch.Failures;
 import io.socialwire.model.Channels;
+import io.socialwire.receipts.Receipts;
 import io.socialwire.sinks.http.TargetRefusedException;
 import io.socialwire.state.HubState;
 import io.socialwire.state.KeyedState;
@@ -46,6 +47,7 @@ public class Replies {
     public static final String URL_HEADER = "replyUrl";
 
     private final ConversationIndex index;
+    private final Receipts receipts;
     private final HubState state;
     private final KeyedState<ReplyProgress> progress;
     private final RepliesProperties properties;
@@ -53,9 +55,10 @@ public class Replies {
     private final MeterRegistry metrics;
     private final Clock clock;
 
-    Replies(ConversationIndex index, HubState state, RepliesProperties properties, ObjectMapper json,
-            MeterRegistry metrics, Clock clock) {
+    Replies(ConversationIndex index, Receipts receipts, HubState state, RepliesProperties properties,
+            ObjectMapper json, MeterRegistry metrics, Clock clock) {
         this.index = index;
+        this.receipts = receipts;
         this.state = state;
         this.progress = state.store(StateTopology.REPLIES_SENT, json, ReplyProgress.class);
         this.properties = properties;
@@ -222,6 +225,7 @@ public class Replies {
                     .tag("channel", reply.to().channel()).publishPercentileHistogram().register(metrics)
                     .record(Duration.between(reply.writtenAt(), clock.instant()).abs());
         }
+        receipt(reply, url, "replied");
         LOG.info("Reply {} {} on {}", reply.id(), "posted".equals(outcome) ? "posted" : "found already posted",
                 reply.to().channel());
     }
@@ -235,7 +239,16 @@ public class Replies {
                         + reason));
         metrics.counter("socialwire_replies_total", "channel", reply.to().channel(), "target", reply.system(),
                 "outcome", "refused").increment();
+        receipt(reply, null, "reply_refused");
         LOG.warn("Reply {} refused by {}: {}", reply.id(), reply.to().channel(), reason);
+    }
+
+    /** What became of the answer, on the receipts of the interaction it answers (GET /api/interactions/{id}). */
+    private void receipt(Reply reply, String url, String action) {
+        if (reply.to().interactionId() != null) {
+            receipts.publish(reply.to().interactionId(), reply.conversationId(), reply.to().channel(), reply.id(), url,
+                    action);
+        }
     }
 
     /** The channel's own words for a refusal (X's detail, Graph's error message); never the answer's text. */

@@ -36,13 +36,14 @@ class RepliesTest {
 
     private static final Instant NOW = Instant.parse("2026-12-03T10:00:00Z");
     private static final ThreadRecord.ReplyTo TWEET = new ThreadRecord.ReplyTo("x", "mention", "1900000000000000001",
-            "77", "ana");
+            "77", "ana", null);
 
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule());
     private final Map<String, ReplyProgress> stored = new HashMap<>();
     private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
     private final HubState state = mock(HubState.class);
     private final ConversationIndex index = mock(ConversationIndex.class);
+    private final io.socialwire.receipts.Receipts receipts = mock(io.socialwire.receipts.Receipts.class);
     private Replies replies;
 
     @BeforeEach
@@ -59,7 +60,7 @@ class RepliesTest {
                         "linkedin", new RepliesProperties.Channel("kamelet:linkedin-reply-sink", null, "")),
                 Map.of("servicenow", new RepliesProperties.Source(java.time.Duration.ofSeconds(5),
                         "direct:servicenow-note")), Map.of());
-        replies = new Replies(index, state, properties, json, metrics, Clock.fixed(NOW, ZoneOffset.UTC));
+        replies = new Replies(index, receipts, state, properties, json, metrics, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     @Test
@@ -103,6 +104,8 @@ class RepliesTest {
         assertThat(replies.note(exchange)).isEqualTo("Replied on X: https://x.com/i/web/status/9");
         assertThat(metrics.counter("socialwire_replies_total", "channel", "x", "target", "servicenow", "outcome",
                 "posted").count()).isEqualTo(1);
+        org.mockito.Mockito.verify(receipts).publish("x:1900000000000000001", "c1", "x", "servicenow:j1",
+                "https://x.com/i/web/status/9", "replied");
         replies.noted(exchange);
         assertThat(opened(reply("x")).getMessage().getHeader(Replies.STATE_HEADER))
                 .as("redelivered: nothing left to do").isEqualTo(ReplyProgress.NOTED);
@@ -171,6 +174,7 @@ class RepliesTest {
 
     private static Reply reply(String channel) {
         return new Reply("servicenow:j1", "servicenow", "incident", "sys1", "c1", "We re-sent it.", "beth.agent",
-                NOW.minusSeconds(3), new ThreadRecord.ReplyTo(channel, "mention", "1900000000000000001", "77", "ana"));
+                NOW.minusSeconds(3), new ThreadRecord.ReplyTo(channel, "mention", "1900000000000000001", "77", "ana",
+                "x:1900000000000000001"));
     }
 }

@@ -55,6 +55,6 @@ class MetaRepliesTest {
 
     private static Reply reply(String channel, String kind, String id) {
         return new Reply("servicenow:j1", "servicenow", "incident", "sys1", "c1", "We re-sent it.", "beth",
-                Instant.parse("2026-12-03T10:00:00Z"), new ThreadRecord.ReplyTo(channel, kind, id, "psid-7", null));
+                Instant.parse("2026-12-03T10:00:00Z"), new ThreadRecord.ReplyTo(channel, kind, id, "psid-7", null, null));
     }
 }

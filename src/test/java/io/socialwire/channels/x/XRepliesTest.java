@@ -49,6 +49,6 @@ class XRepliesTest {
 
     private static Reply reply(String kind, String id) {
         return new Reply("servicenow:j1", "servicenow", "incident", "sys1", "c1", "Sorry! Re-sent today.", "beth",
-                Instant.parse("2026-12-03T10:00:00Z"), new ThreadRecord.ReplyTo("x", kind, id, "77", "ana"));
+                Instant.parse("2026-12-03T10:00:00Z"), new ThreadRecord.ReplyTo("x", kind, id, "77", "ana", null));
     }
 }

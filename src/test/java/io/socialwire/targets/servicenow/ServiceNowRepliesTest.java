@@ -41,7 +41,7 @@ class ServiceNowRepliesTest {
         when(replies.of(eq("servicenow"), eq("inc1"), anyString(), anyString(), anyString(), any()))
                 .thenAnswer(call -> new Reply("servicenow:" + call.getArgument(2), "servicenow", "incident", "inc1",
                         "c1", call.getArgument(3), call.getArgument(4), call.getArgument(5),
-                        new ThreadRecord.ReplyTo("x", "mention", "1", "77", "ana")));
+                        new ThreadRecord.ReplyTo("x", "mention", "1", "77", "ana", null)));
         poll = new ServiceNowReplies(cursors, replies, Clock.fixed(NOW, ZoneOffset.UTC), "socialwire");
     }
 
