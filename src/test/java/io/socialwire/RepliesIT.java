@@ -124,6 +124,22 @@ class RepliesIT extends HubIntegrationTest {
     }
 
     @Test
+    void anInstagramCommentIsAnsweredWithAReplyUnderIt() {
+        String media = "md" + run;
+        assertThat(hub.sendMeta(Payloads.delivery("instagram", List.of(Payloads.instagramComment(media, "ic" + run,
+                null, "ig" + run, "sofia_" + run, "My order arrived broken and nobody answers. Terrible!"))))
+                .statusCode()).isEqualTo(200);
+        String sysId = incident("instagram:" + media);
+
+        hub.serviceNowAgentUpdate("incident", sysId, "{\"comments\":\"So sorry, Sofia! Check your DMs.\"}");
+
+        assertThat(awaitNote(sysId, "Replied on Instagram: ")).startsWith("comment reply ");
+        JsonNode replies = hub.meta("GET", "/v21.0/ic" + run + "/replies", null).path("data");
+        assertThat(replies).singleElement().satisfies(reply ->
+                assertThat(reply.path("text").asText()).isEqualTo("So sorry, Sofia! Check your DMs."));
+    }
+
+    @Test
     void aMessengerAnswerAfterTheDayWindowGoesAsAHumanAgentsAndAfterAWeekIsRefused() {
         String late = "psid" + run + "1";
         String gone = "psid" + run + "2";
