@@ -69,6 +69,30 @@ public class EmulatorServer {
         return Integer.parseInt(emulators.getEnvironment().getProperty("local.server.port"));
     }
 
+    /**
+     * The settings of a hub in a child JVM (a crash test's) pointed at these emulators, with a data folder and an
+     * embedded Kafka port of its own; only the webhooks feed it (no polled or streamed channel).
+     */
+    public static List<String> childHubSettings(int emulatorPort, java.nio.file.Path dataDir, int kafkaPort) {
+        List<String> settings = new ArrayList<>();
+        HubClient.PROPERTIES.forEach((k, v) -> settings.add(k + "=" + v));
+        settings.addAll(hubSettings(emulatorPort));
+        settings.add("SOCIALWIRE_DATA_DIR=" + dataDir);
+        settings.add("SOCIALWIRE_EMBEDDED_KAFKA_PORT=" + kafkaPort);
+        settings.add("X_BEARER_TOKEN=");
+        settings.add("BLUESKY_JETSTREAM_URL=");
+        return settings;
+    }
+
+    /** A free local port. */
+    public static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** The settings that point a hub at emulators running elsewhere. */
     public static List<String> hubSettings(int emulatorPort) {
         String base = "http://localhost:" + emulatorPort;

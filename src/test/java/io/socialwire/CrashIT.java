@@ -5,8 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -60,18 +58,11 @@ class CrashIT {
     void nothingIsLostOrDuplicatedAcrossKillsAndRestarts() throws Exception {
         List<Message> messages = messages();
         Path dataDir = HubTestSupport.newDataDir();
-        int hubPort = freePort();
-        int kafkaPort = freePort();
+        int hubPort = EmulatorServer.freePort();
+        int kafkaPort = EmulatorServer.freePort();
         try (ConfigurableApplicationContext emulators = EmulatorServer.start()) {
             int emulatorPort = EmulatorServer.port(emulators);
-            List<String> settings = new ArrayList<>();
-            HubClient.PROPERTIES.forEach((k, v) -> settings.add(k + "=" + v));
-            settings.addAll(EmulatorServer.hubSettings(emulatorPort));
-            settings.add("SOCIALWIRE_DATA_DIR=" + dataDir);
-            settings.add("SOCIALWIRE_EMBEDDED_KAFKA_PORT=" + kafkaPort);
-            // only the webhooks take part here: no polled or streamed channel
-            settings.add("X_BEARER_TOKEN=");
-            settings.add("BLUESKY_JETSTREAM_URL=");
+            List<String> settings = EmulatorServer.childHubSettings(emulatorPort, dataDir, kafkaPort);
             try (HubProcess hub = new HubProcess(hubPort, settings, dataDir)) {
                 run(hub, new HubClient(hubPort, emulatorPort), messages, kafkaPort);
             }
@@ -215,11 +206,5 @@ class CrashIT {
         }
         assertThat(all).hasSize(INTERACTIONS);
         return all;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }

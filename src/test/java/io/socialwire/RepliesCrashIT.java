@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,17 +37,10 @@ class RepliesCrashIT {
     @Test
     void eachAnswerIsPostedExactlyOnceAcrossKills() throws Exception {
         Path dataDir = HubTestSupport.newDataDir();
-        int hubPort = freePort();
+        int hubPort = EmulatorServer.freePort();
         try (ConfigurableApplicationContext emulators = EmulatorServer.start()) {
             int emulatorPort = EmulatorServer.port(emulators);
-            List<String> settings = new ArrayList<>();
-            HubClient.PROPERTIES.forEach((k, v) -> settings.add(k + "=" + v));
-            settings.addAll(EmulatorServer.hubSettings(emulatorPort));
-            settings.add("SOCIALWIRE_DATA_DIR=" + dataDir);
-            settings.add("SOCIALWIRE_EMBEDDED_KAFKA_PORT=" + freePort());
-            // the brand's answers come back only through the webhooks here, not X's polling
-            settings.add("X_BEARER_TOKEN=");
-            settings.add("BLUESKY_JETSTREAM_URL=");
+            List<String> settings = EmulatorServer.childHubSettings(emulatorPort, dataDir, EmulatorServer.freePort());
             try (HubProcess hub = new HubProcess(hubPort, settings, dataDir)) {
                 run(hub, new HubClient(hubPort, emulatorPort), emulators.getBean(EmulatorFaults.class), dataDir);
             }
@@ -150,11 +141,5 @@ class RepliesCrashIT {
             }
         }
         return all.toString();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -153,34 +153,30 @@ public class MetaGraphEmulator {
     /** The Page's comment on a Facebook post or comment; the id is the object's last id part, '_', a new number. */
     @PostMapping("/{version:v\\d+\\.\\d+}/{objectId}/comments")
     public synchronized Map<String, Object> comment(@PathVariable String objectId, HttpServletRequest request) {
-        JsonNode body = body(request);
-        authenticate(request, body);
-        String message = text(body, request, "message");
-        if (message == null) {
-            throw GraphError.parameter("Missing message or attachment");
-        }
-        if (deleted.contains(objectId)) {
-            throw GraphError.noSuchObject(objectId);
-        }
-        String id = objectId.substring(objectId.lastIndexOf('_') + 1) + "_" + ids.incrementAndGet();
-        add(new Reply(id, objectId, "comments", message, clock.instant()));
-        return Map.of("id", id);
+        return answer(objectId, "comments", "Missing message or attachment", request,
+                () -> objectId.substring(objectId.lastIndexOf('_') + 1) + "_" + ids.incrementAndGet());
     }
 
     /** The Instagram account's reply to a comment on its media. */
     @PostMapping("/{version:v\\d+\\.\\d+}/{commentId}/replies")
     public synchronized Map<String, Object> reply(@PathVariable String commentId, HttpServletRequest request) {
+        return answer(commentId, "replies", "The parameter message is required", request,
+                () -> Long.toString(ids.incrementAndGet()));
+    }
+
+    private Map<String, Object> answer(String objectId, String edge, String withoutMessage, HttpServletRequest request,
+                                       java.util.function.Supplier<String> newId) {
         JsonNode body = body(request);
         authenticate(request, body);
         String message = text(body, request, "message");
         if (message == null) {
-            throw GraphError.parameter("The parameter message is required");
+            throw GraphError.parameter(withoutMessage);
         }
-        if (deleted.contains(commentId)) {
-            throw GraphError.noSuchObject(commentId);
+        if (deleted.contains(objectId)) {
+            throw GraphError.noSuchObject(objectId);
         }
-        String id = Long.toString(ids.incrementAndGet());
-        add(new Reply(id, commentId, "replies", message, clock.instant()));
+        String id = newId.get();
+        add(new Reply(id, objectId, edge, message, clock.instant()));
         return Map.of("id", id);
     }
 
