@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 
 /**
  * The SOQL subset the emulator answers: {@code SELECT f1, f2 FROM Type [WHERE a = 'x' [AND b != 'y' ...]]
- * [ORDER BY f [ASC|DESC]] [LIMIT n]}, with {@code =, !=, LIKE, IN ('x', 'y')} and string, number, boolean and null
- * literals.
+ * [ORDER BY f [ASC|DESC]] [LIMIT n]}, with {@code =, !=, <, <=, >, >=, LIKE, IN ('x', 'y')} and string, number,
+ * boolean, null and date-time ({@code 2026-12-03T10:00:00Z}) literals; a comparison of date-times compares instants.
  */
 final class Soql {
 
@@ -21,7 +21,11 @@ final class Soql {
             "(?is)^\\s*SELECT\\s+(.+?)\\s+FROM\\s+(\\w+)(?:\\s+WHERE\\s+(.+?))?"
                     + "(?:\\s+ORDER\\s+BY\\s+(\\w+)(?:\\s+(ASC|DESC))?)?(?:\\s+LIMIT\\s+(\\d+))?\\s*$");
     private static final Pattern CONDITION = Pattern.compile(
-            "(?is)\\s*(\\w+)\\s*(!=|=|LIKE|IN)\\s*('(?:[^'\\\\]|\\\\.)*'|[\\w.+-]+|\\(.*\\))\\s*");
+            "(?is)\\s*(\\w+)\\s*(!=|<=|>=|=|<|>|LIKE|IN)\\s*('(?:[^'\\\\]|\\\\.)*'|[\\w.+:-]+|\\(.*\\))\\s*");
+    /** SOQL's date-time forms: {@code 2026-12-03T10:00:00Z}, {@code 2026-12-03T10:00:00.000+0000}. */
+    private static final java.time.format.DateTimeFormatter DATE_TIME = new java.time.format.DateTimeFormatterBuilder()
+            .appendPattern("yyyy-MM-dd'T'HH:mm:ss").optionalStart().appendFraction(java.time.temporal.ChronoField.NANO_OF_SECOND, 0, 9, true)
+            .optionalEnd().appendPattern("[XXX][XX][X]").toFormatter();
     private static final Pattern LIST_ITEM = Pattern.compile("'(?:[^'\\\\]|\\\\.)*'");
 
     private record Condition(String field, String operator, Object value) {
@@ -136,6 +140,10 @@ final class Soql {
             case "=" -> same(actual, condition.value());
             case "!=" -> !same(actual, condition.value());
             case "IN" -> ((List<?>) condition.value()).stream().anyMatch(v -> same(actual, v));
+            case "<" -> compare(actual, condition.value()) < 0;
+            case "<=" -> compare(actual, condition.value()) <= 0;
+            case ">" -> compare(actual, condition.value()) > 0;
+            case ">=" -> compare(actual, condition.value()) >= 0;
             default -> actual != null && like(actual.toString(), condition.value().toString());
         };
     }
@@ -148,6 +156,31 @@ final class Soql {
             return actual.toString().equalsIgnoreCase(s);
         }
         return Objects.equals(actual.toString(), expected.toString());
+    }
+
+    /** Date-times as instants, numbers as numbers, else text; a missing value is below every value. */
+    private static int compare(Object actual, Object expected) {
+        if (actual == null || expected == null) {
+            return actual == null ? -1 : 1;
+        }
+        java.time.Instant a = instant(actual.toString());
+        java.time.Instant e = instant(expected.toString());
+        if (a != null && e != null) {
+            return a.compareTo(e);
+        }
+        try {
+            return new java.math.BigDecimal(actual.toString()).compareTo(new java.math.BigDecimal(expected.toString()));
+        } catch (NumberFormatException notNumbers) {
+            return actual.toString().compareTo(expected.toString());
+        }
+    }
+
+    private static java.time.Instant instant(String text) {
+        try {
+            return java.time.OffsetDateTime.parse(text, DATE_TIME).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
     }
 
     private static boolean like(String actual, String pattern) {

@@ -1,19 +1,18 @@
 package io.socialwire.targets.servicenow;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import io.socialwire.channels.polling.Cursors;
 import io.socialwire.replies.Replies;
 import io.socialwire.replies.Reply;
+import io.socialwire.replies.ReplyCursor;
 import io.socialwire.sinks.SocialContext;
 import org.apache.camel.Exchange;
 import org.springframework.beans.factory.annotation.Value;
@@ -38,23 +37,23 @@ public class ServiceNowReplies {
     private final Replies replies;
     private final String integrationUser;
     /** Where the very first poll starts: answers written before the hub with replies started are not sent. */
-    private final String started;
+    private final ReplyCursor started;
 
     ServiceNowReplies(Cursors cursors, Replies replies, Clock clock,
                       @Value("${camel.kamelet.servicenow-record-sink.userName:}") String integrationUser) {
         this.cursors = cursors;
         this.replies = replies;
         this.integrationUser = integrationUser;
-        this.started = TIME.format(LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+        this.started = ReplyCursor.at(clock.instant());
     }
 
     /** The Table API call's headers: comments since the cursor's second, oldest first. */
     public void query(Exchange exchange) {
-        Cursor cursor = cursor();
+        String since = TIME.format(LocalDateTime.ofInstant(cursor().second(), ZoneOffset.UTC));
         exchange.getMessage().setHeader("CamelServiceNowResource", "table");
         exchange.getMessage().setHeader("CamelServiceNowAction", "retrieve");
         exchange.getMessage().setHeader("CamelServiceNowTable", "sys_journal_field");
-        exchange.getMessage().setHeader("CamelServiceNowQuery", "element=comments^sys_created_on>=" + cursor.second()
+        exchange.getMessage().setHeader("CamelServiceNowQuery", "element=comments^sys_created_on>=" + since
                 + (integrationUser.isBlank() ? "" : "^sys_created_by!=" + integrationUser) + "^ORDERBYsys_created_on");
         exchange.getMessage().setHeader("CamelServiceNowLimit", LIMIT);
         exchange.getMessage().setHeader("CamelServiceNowFields",
@@ -67,34 +66,30 @@ public class ServiceNowReplies {
      * them for {@link #advance} once they are in the outbox.
      */
     public List<Reply> answers(Exchange exchange) {
-        Cursor cursor = cursor();
-        String second = cursor.second();
-        Set<String> readThere = new LinkedHashSet<>(cursor.read());
+        ReplyCursor cursor = cursor();
         List<Reply> found = new ArrayList<>();
         for (Map<?, ?> entry : entries(exchange.getMessage().getBody())) {
             String id = text(entry, "sys_id");
             String created = text(entry, "sys_created_on");
-            if (id == null || created == null || created.compareTo(cursor.second()) < 0
-                    || (created.equals(cursor.second()) && cursor.read().contains(id))) {
+            if (id == null || created == null) {
                 continue;
             }
-            if (created.compareTo(second) > 0) {
-                second = created;
-                readThere.clear();
+            Instant at = LocalDateTime.parse(created, TIME).toInstant(ZoneOffset.UTC);
+            if (!cursor.isNew(id, at)) {
+                continue;
             }
-            readThere.add(id);
+            cursor = cursor.past(id, at);
             String text = text(entry, "value");
             String author = text(entry, "sys_created_by");
             if (author == null || author.equals(integrationUser) || SocialContext.carriesMarker(text)) {
                 continue;
             }
-            Reply reply = replies.of("servicenow", text(entry, "element_id"), id, text, author,
-                    LocalDateTime.parse(created, TIME).toInstant(ZoneOffset.UTC));
+            Reply reply = replies.of("servicenow", text(entry, "element_id"), id, text, author, at);
             if (reply != null) {
                 found.add(reply);
             }
         }
-        exchange.setProperty(NEXT, new Cursor(second, List.copyOf(readThere)).toString());
+        exchange.setProperty(NEXT, cursor.toString());
         return found;
     }
 
@@ -111,13 +106,13 @@ public class ServiceNowReplies {
         return Map.of("work_notes", replies.note(exchange));
     }
 
-    private Cursor cursor() {
+    private ReplyCursor cursor() {
         String stored = cursors.get(CURSOR);
         if (stored == null) {
-            cursors.move(CURSOR, started);
-            return new Cursor(started, List.of());
+            cursors.move(CURSOR, started.toString());
+            return started;
         }
-        return Cursor.parse(stored);
+        return ReplyCursor.parse(stored);
     }
 
     private static List<Map<?, ?>> entries(Object body) {
@@ -133,23 +128,5 @@ public class ServiceNowReplies {
             value = reference.get("value");
         }
         return value == null ? null : value.toString();
-    }
-
-    /** A second ({@code yyyy-MM-dd HH:mm:ss}, UTC) and the entries of that second already read. */
-    record Cursor(String second, List<String> read) {
-
-        static Cursor parse(String stored) {
-            int bar = stored.indexOf('|');
-            if (bar < 0) {
-                return new Cursor(stored, List.of());
-            }
-            String ids = stored.substring(bar + 1);
-            return new Cursor(stored.substring(0, bar), ids.isEmpty() ? List.of() : Arrays.asList(ids.split(",")));
-        }
-
-        @Override
-        public String toString() {
-            return second + "|" + String.join(",", read);
-        }
     }
 }

@@ -27,6 +27,21 @@ class SoqlTest {
     }
 
     @Test
+    void dateTimesCompareAsInstantsWhateverTheirForm() {
+        List<Map<String, Object>> comments = List.of(
+                Map.of("Id", "00a1", "CreatedDate", "2026-12-03T09:59:59.000+0000", "IsPublished", true),
+                Map.of("Id", "00a2", "CreatedDate", "2026-12-03T10:00:00.000+0000", "IsPublished", true),
+                Map.of("Id", "00a3", "CreatedDate", "2026-12-03T10:00:01.500+0000", "IsPublished", false));
+
+        Soql since = Soql.parse("SELECT Id FROM CaseComment WHERE CreatedDate >= 2026-12-03T10:00:00Z "
+                + "ORDER BY CreatedDate", schema);
+        Soql before = Soql.parse("SELECT Id FROM CaseComment WHERE CreatedDate < 2026-12-03T10:00:00.000+0000", schema);
+
+        assertThat(since.run(comments)).extracting(r -> r.get("Id")).containsExactly("00a2", "00a3");
+        assertThat(before.run(comments)).extracting(r -> r.get("Id")).containsExactly("00a1");
+    }
+
+    @Test
     void anAndInsideAQuotedValueDoesNotSplitTheCondition() {
         Soql soql = Soql.parse("SELECT Id FROM Lead WHERE X_Handle__c = 'o\\'neil and co'", schema);
 

@@ -100,7 +100,7 @@ class ServiceNowRepliesRouteTest {
         assertThat(query).containsEntry("CamelServiceNowTable", "sys_journal_field")
                 .containsEntry("CamelServiceNowAction", "retrieve");
         assertThat((String) query.get("CamelServiceNowQuery")).startsWith("element=comments^sys_created_on>=");
-        assertThat(cursor).containsEntry(ServiceNowReplies.CURSOR, "2026-12-03 10:00:04|j2");
+        assertThat(cursor).containsEntry(ServiceNowReplies.CURSOR, "2026-12-03T10:00:04Z|j2");
         assertThat(Set.of(camel.getRoute("servicenow-replies").getEndpoint().getEndpointUri()))
                 .containsExactly("direct://poll");
     }

@@ -55,12 +55,12 @@ class ServiceNowRepliesTest {
                 "element=comments^sys_created_on>=2026-12-03 10:00:07^sys_created_by!=socialwire^ORDERBYsys_created_on");
         assertThat(exchange.getMessage().getHeader("CamelServiceNowTable")).isEqualTo("sys_journal_field");
         assertThat(exchange.getMessage().getHeader("CamelServiceNowAction")).isEqualTo("retrieve");
-        assertThat(cursor).containsEntry(ServiceNowReplies.CURSOR, "2026-12-03 10:00:07");
+        assertThat(cursor).containsEntry(ServiceNowReplies.CURSOR, "2026-12-03T10:00:07Z|");
     }
 
     @Test
     void entriesOfTheCursorsSecondAreReadOnceAndTheHubsOwnAreSkipped() {
-        cursor.put(ServiceNowReplies.CURSOR, "2026-12-03 10:00:05|j1");
+        cursor.put(ServiceNowReplies.CURSOR, "2026-12-03T10:00:05Z|j1");
         List<Map<String, Object>> entries = List.of(
                 entry("j1", "2026-12-03 10:00:05", "beth.agent", "read last time"),
                 entry("j2", "2026-12-03 10:00:05", "beth.agent", "We re-sent your order."),
@@ -76,7 +76,7 @@ class ServiceNowRepliesTest {
                 org.assertj.core.groups.Tuple.tuple("servicenow:j2", "We re-sent your order.", "beth.agent"),
                 org.assertj.core.groups.Tuple.tuple("servicenow:j5", "Anything else?", "carl.agent"));
         assertThat(answers.get(0).writtenAt()).isEqualTo(Instant.parse("2026-12-03T10:00:05Z"));
-        assertThat(cursor).containsEntry(ServiceNowReplies.CURSOR, "2026-12-03 10:00:06|j3,j4,j5");
+        assertThat(cursor).containsEntry(ServiceNowReplies.CURSOR, "2026-12-03T10:00:06Z|j3,j4,j5");
 
         Exchange again = exchange(entries.subList(2, 5));
         assertThat(poll.answers(again)).as("the same second read again").isEmpty();
@@ -84,13 +84,13 @@ class ServiceNowRepliesTest {
 
     @Test
     void anEmptyPollKeepsTheCursor() {
-        cursor.put(ServiceNowReplies.CURSOR, "2026-12-03 10:00:05|j1");
+        cursor.put(ServiceNowReplies.CURSOR, "2026-12-03T10:00:05Z|j1");
         Exchange exchange = exchange(List.of());
 
         assertThat(poll.answers(exchange)).isEmpty();
         poll.advance(exchange);
 
-        assertThat(cursor).containsEntry(ServiceNowReplies.CURSOR, "2026-12-03 10:00:05|j1");
+        assertThat(cursor).containsEntry(ServiceNowReplies.CURSOR, "2026-12-03T10:00:05Z|j1");
     }
 
     private static Map<String, Object> entry(String id, String at, String by, String value) {
