@@ -65,6 +65,25 @@ public class MetaReplies {
         return "https://www.facebook.com/" + body.path("id").asText();
     }
 
+    /** Where the Page's answers to the same object can be read back ({@code GET}), or null for a message. */
+    public String answersPath(Reply reply) {
+        return isMessage(reply) ? null : path(reply);
+    }
+
+    /**
+     * Among the answers to the object (the body of {@code GET /{id}/comments} or {@code /replies}), the Page's own with
+     * the same text: a link to it, or null.
+     */
+    public String found(String answers, Reply reply, String pageId) throws JsonProcessingException {
+        for (JsonNode answer : json.readTree(answers).path("data")) {
+            String text = answer.has("message") ? answer.path("message").asText() : answer.path("text").asText();
+            if (pageId.equals(answer.path("from").path("id").asText()) && reply.text().equals(text)) {
+                return url(json.writeValueAsString(java.util.Map.of("id", answer.path("id").asText())), reply);
+            }
+        }
+        return null;
+    }
+
     private static boolean isMessage(Reply reply) {
         return "direct_message".equals(reply.to().kind());
     }

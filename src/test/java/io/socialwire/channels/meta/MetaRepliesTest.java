@@ -49,6 +49,18 @@ class MetaRepliesTest {
         assertThat(meta.url("{\"recipient_id\":\"psid-7\",\"message_id\":\"m_9\"}", reply)).isEqualTo("message m_9");
     }
 
+    @Test
+    void anAnswerACrashLeftUnconfirmedIsFoundAmongThePagesAnswersToTheSameComment() throws Exception {
+        Reply reply = reply("facebook", "comment", "2002_3003");
+        String answers = "{\"data\":[{\"id\":\"3003_8\",\"message\":\"We re-sent it.\",\"from\":{\"id\":\"77\"}},"
+                + "{\"id\":\"3003_9\",\"message\":\"We re-sent it.\",\"from\":{\"id\":\"1000000000000001\"}}]}";
+
+        assertThat(meta.answersPath(reply)).isEqualTo("/2002_3003/comments");
+        assertThat(meta.found(answers, reply, "1000000000000001")).isEqualTo("https://www.facebook.com/3003_9");
+        assertThat(meta.found("{\"data\":[]}", reply, "1000000000000001")).isNull();
+        assertThat(meta.answersPath(reply("messenger", "direct_message", "m_1"))).isNull();
+    }
+
     private JsonNode read(String text) throws Exception {
         return json.readTree(text);
     }
