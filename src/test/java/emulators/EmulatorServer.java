@@ -43,7 +43,7 @@ import org.springframework.context.annotation.Import;
 @EnableConfigurationProperties({EmulatorProperties.class, JiraEmulatorProperties.class,
     ZendeskEmulatorProperties.class})
 @Import({ServiceNowEmulator.class, SalesforceEmulator.class, XEmulator.class, JiraEmulator.class,
-    ZendeskEmulator.class, MetaGraphEmulator.class, HttpReceiverEmulator.class, EmulatorTraffic.class, EmulatorFaults.class,
+    ZendeskEmulator.class, MetaGraphEmulator.class, io.socialwire.emulator.linkedin.LinkedInEmulator.class, HttpReceiverEmulator.class, EmulatorTraffic.class, EmulatorFaults.class,
     EmulatorStats.class, CreatedRecords.class})
 public class EmulatorServer {
 
@@ -104,6 +104,7 @@ public class EmulatorServer {
                 "SALESFORCE_LOGIN_URL=" + base + "/emulators/salesforce",
                 "X_API_URL=" + base + "/emulators/x",
                 "META_GRAPH_URL=" + base + "/emulators/meta",
+                "LINKEDIN_API_URL=" + base + "/emulators/linkedin",
                 "MARKETING_WEBHOOK_URL=" + base + "/emulators/receiver/marketing",
                 "PR_ALERT_WEBHOOK_URL=" + base + "/emulators/receiver/pr-alerts",
                 "SALESFORCE_RECORD_URL=" + base + "/emulators/salesforce/services/data/v56.0/sobjects/{type}/{id}");

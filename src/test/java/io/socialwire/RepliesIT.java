@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.socialwire.channels.linkedin.LinkedInSignatures;
 import io.socialwire.support.HubClient;
 import io.socialwire.support.HubIntegrationTest;
 import io.socialwire.support.Payloads;
@@ -163,6 +164,35 @@ class RepliesIT extends HubIntegrationTest {
         });
         assertThat(awaitNote(goneIncident, "Reply not sent on Messenger: "))
                 .contains("This message is sent outside of allowed window");
+    }
+
+    @Test
+    void aLinkedInCommentIsAnsweredUnderItAsTheOrganizationFromTheHrCase() {
+        String share = "urn:li:share:70123" + run;
+        String comment = "urn:li:comment:(urn:li:activity:70123" + run + ",70124" + run + ")";
+        byte[] body = ("{\"type\":\"ORGANIZATION_SOCIAL_ACTION_NOTIFICATIONS\",\"notifications\":[{\"notificationId\":"
+                + run + ",\"organizationalEntity\":\"urn:li:organization:2414183\",\"action\":\"COMMENT\","
+                + "\"sourcePost\":\"" + share + "\",\"generatedActivity\":\"" + comment + "\","
+                + "\"decoratedGeneratedActivity\":{\"comment\":{\"entity\":\"" + comment + "\",\"owner\":"
+                + "\"urn:li:person:P" + run + "\",\"object\":\"urn:li:activity:70123" + run + "\",\"text\":"
+                + "\"Are you hiring data engineers in Lyon? I would love to apply.\"}},\"lastModifiedAt\":1763800000000}]}")
+                .getBytes(StandardCharsets.UTF_8);
+        assertThat(hub.sendSigned("linkedin", body, "X-LI-Signature",
+                new LinkedInSignatures(HubClient.LINKEDIN_SECRET).sign(body)).statusCode()).isEqualTo(200);
+        String sysId = await().atMost(LOOP).until(() -> hub.serviceNowTable("sn_hr_core_case",
+                "correlation_id=linkedin:" + share), list -> !list.isEmpty()).get(0).path("sys_id").asText();
+
+        hub.serviceNowAgentUpdate("sn_hr_core_case", sysId, "{\"comments\":\"Yes! Apply at acme.example/jobs.\"}");
+
+        assertThat(awaitNote(sysId, "Replied on LinkedIn: ")).isEqualTo("https://www.linkedin.com/feed/update/"
+                + "urn:li:activity:70123" + run);
+        JsonNode answers = hub.linkedIn("/rest/socialActions/" + java.net.URLEncoder.encode(comment,
+                StandardCharsets.UTF_8) + "/comments").path("elements");
+        assertThat(answers).singleElement().satisfies(answer -> {
+            assertThat(answer.path("actor").asText()).isEqualTo("urn:li:organization:2414183");
+            assertThat(answer.path("parentComment").asText()).isEqualTo(comment);
+            assertThat(answer.path("message").path("text").asText()).isEqualTo("Yes! Apply at acme.example/jobs.");
+        });
     }
 
     @Test

@@ -249,6 +249,13 @@ public final class HubClient {
         return response.body().isBlank() ? JSON.createObjectNode() : read(response);
     }
 
+    /** A GET of the LinkedIn emulator's Community Management API with the organization admin's token. */
+    public JsonNode linkedIn(String path) {
+        return read(send(HttpRequest.newBuilder(URI.create(emulators + "/emulators/linkedin" + path))
+                .header("Authorization", "Bearer local-linkedin-token").header("LinkedIn-Version", "202411")
+                .GET().build()));
+    }
+
     /** A GET of the X emulator's API v2 with the app's bearer token. */
     public JsonNode x(String pathAndQuery) {
         return read(send(HttpRequest.newBuilder(URI.create(emulators + "/emulators/x" + pathAndQuery))
