@@ -75,8 +75,11 @@ public class TargetPacing {
         if (status == null || status != 429 && status != 503) {
             return;
         }
+        // ServiceNow's X-RateLimit-Reset, X's x-rate-limit-reset: both epoch seconds
+        String reset = exchange.getMessage().getHeader("X-RateLimit-Reset", String.class);
         Instant until = retryAt(exchange.getMessage().getHeader("Retry-After", String.class),
-                exchange.getMessage().getHeader("X-RateLimit-Reset", String.class), clock.instant());
+                reset != null ? reset : exchange.getMessage().getHeader("x-rate-limit-reset", String.class),
+                clock.instant());
         if (until != null) {
             holdOff(target, until);
         }

@@ -25,6 +25,20 @@ class TargetPacingTest {
     }
 
     @Test
+    void xsRateLimitResetHoldsTheNextCall() {
+        TargetPacing pacing = new TargetPacing(Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMillis(10));
+        org.apache.camel.Exchange answer = new org.apache.camel.support.DefaultExchange(
+                new org.apache.camel.impl.DefaultCamelContext());
+        answer.getMessage().setHeader(org.apache.camel.Exchange.HTTP_RESPONSE_CODE, 429);
+        answer.getMessage().setHeader("x-rate-limit-reset", Long.toString(NOW.getEpochSecond() + 900));
+
+        pacing.observe(answer, "x-replies");
+
+        assertThatThrownBy(() -> pacing.await("x-replies")).isInstanceOf(TargetPausedException.class)
+                .hasMessageContaining("x-replies asked for no calls until 2026-11-22T10:15:00Z");
+    }
+
+    @Test
     void aWaitLongerThanTheMaximumFailsAsTransientInsteadOfBlockingTheConsumer() {
         TargetPacing pacing = new TargetPacing(Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMillis(10));
         pacing.holdOff("servicenow", NOW.plusSeconds(3600));

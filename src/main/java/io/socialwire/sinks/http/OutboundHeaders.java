@@ -11,9 +11,11 @@ import org.springframework.stereotype.Component;
 public class OutboundHeaders extends DefaultHeaderFilterStrategy {
 
     public OutboundHeaders() {
-        setOutFilterPattern("(?i)Content-Type|Authorization|Idempotency-Key|X-Socialwire-.*");
+        setOutFilterPattern("(?i)Content-Type|Authorization|Idempotency-Key|X-Socialwire-.*"
+                // the API version some platforms require on every call (LinkedIn's, with its Rest.li protocol)
+                + "|LinkedIn-Version|X-Restli-Protocol-Version");
         // of the answer, only what says when to call again (Retry-After, rate-limit resets) comes in
-        setInFilterPattern("(?i)Retry-After|X-RateLimit-.*");
+        setInFilterPattern("(?i)Retry-After|X-RateLimit-.*|X-Rate-Limit-.*");
         // the patterns list what may pass; every other header is filtered
         setFilterOnMatch(false);
     }
