@@ -12,10 +12,10 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.socialwire.channels.polling.Cursors;
 import io.socialwire.replies.Replies;
 import io.socialwire.replies.Reply;
 import io.socialwire.replies.ReplyCursor;
+import io.socialwire.replies.ReplyCursors;
 import io.socialwire.sinks.SocialContext;
 import org.apache.camel.Exchange;
 import org.springframework.beans.factory.annotation.Value;
@@ -36,15 +36,14 @@ public class SalesforceReplies {
     private static final DateTimeFormatter SOQL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'")
             .withZone(java.time.ZoneOffset.UTC);
     private static final DateTimeFormatter SALESFORCE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss[.SSS]XX");
-    private static final String NEXT = "salesforceRepliesNext";
 
-    private final Cursors cursors;
+    private final ReplyCursors cursors;
     private final Replies replies;
     private final ObjectMapper json;
     private final String integrationUserId;
     private final ReplyCursor started;
 
-    SalesforceReplies(Cursors cursors, Replies replies, ObjectMapper json, Clock clock,
+    SalesforceReplies(ReplyCursors cursors, Replies replies, ObjectMapper json, Clock clock,
                       @Value("${socialwire.replies.sources.salesforce.integration-user-id:}") String integrationUserId) {
         this.cursors = cursors;
         this.replies = replies;
@@ -88,16 +87,8 @@ public class SalesforceReplies {
                 found.add(reply);
             }
         }
-        exchange.setProperty(NEXT, cursor.toString());
+        cursors.propose(exchange, CURSOR, cursor);
         return found;
-    }
-
-    /** After the answers are in the outbox. */
-    public void advance(Exchange exchange) {
-        String next = exchange.getProperty(NEXT, String.class);
-        if (next != null && !next.equals(cursors.get(CURSOR))) {
-            cursors.move(CURSOR, next);
-        }
     }
 
     /** The note on the Case, as an unpublished CaseComment (the customer does not see it; the poll does not read it). */
@@ -108,12 +99,7 @@ public class SalesforceReplies {
     }
 
     private ReplyCursor cursor() {
-        String stored = cursors.get(CURSOR);
-        if (stored == null) {
-            cursors.move(CURSOR, started.toString());
-            return started;
-        }
-        return ReplyCursor.parse(stored);
+        return cursors.current(CURSOR, started);
     }
 
     private JsonNode read(Object body) throws IOException {

@@ -9,10 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.socialwire.channels.polling.Cursors;
 import io.socialwire.replies.Replies;
 import io.socialwire.replies.Reply;
 import io.socialwire.replies.ReplyCursor;
+import io.socialwire.replies.ReplyCursors;
 import io.socialwire.sinks.SocialContext;
 import org.apache.camel.Exchange;
 import org.springframework.beans.factory.annotation.Value;
@@ -31,15 +31,14 @@ public class ServiceNowReplies {
     static final String CURSOR = "replies:servicenow";
     static final int LIMIT = 100;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-    private static final String NEXT = "serviceNowRepliesNext";
 
-    private final Cursors cursors;
+    private final ReplyCursors cursors;
     private final Replies replies;
     private final String integrationUser;
     /** Where the very first poll starts: answers written before the hub with replies started are not sent. */
     private final ReplyCursor started;
 
-    ServiceNowReplies(Cursors cursors, Replies replies, Clock clock,
+    ServiceNowReplies(ReplyCursors cursors, Replies replies, Clock clock,
                       @Value("${camel.kamelet.servicenow-record-sink.userName:}") String integrationUser) {
         this.cursors = cursors;
         this.replies = replies;
@@ -89,16 +88,8 @@ public class ServiceNowReplies {
                 found.add(reply);
             }
         }
-        exchange.setProperty(NEXT, cursor.toString());
+        cursors.propose(exchange, CURSOR, cursor);
         return found;
-    }
-
-    /** After the answers are in the outbox. */
-    public void advance(Exchange exchange) {
-        String next = exchange.getProperty(NEXT, String.class);
-        if (next != null && !next.equals(cursors.get(CURSOR))) {
-            cursors.move(CURSOR, next);
-        }
     }
 
     /** The note on the record as a work note (camel-servicenow takes a Map): the customer does not see it. */
@@ -107,12 +98,7 @@ public class ServiceNowReplies {
     }
 
     private ReplyCursor cursor() {
-        String stored = cursors.get(CURSOR);
-        if (stored == null) {
-            cursors.move(CURSOR, started.toString());
-            return started;
-        }
-        return ReplyCursor.parse(stored);
+        return cursors.current(CURSOR, started);
     }
 
     private static List<Map<?, ?>> entries(Object body) {

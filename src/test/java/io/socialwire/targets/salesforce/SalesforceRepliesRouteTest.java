@@ -62,8 +62,10 @@ class SalesforceRepliesRouteTest {
             e.getMessage().setHeader("kafka.KEY", e.getMessage().getBody(Reply.class).conversationId());
             return null;
         }).when(replies).toOutbox(any());
+        io.socialwire.replies.ReplyCursors replyCursors = new io.socialwire.replies.ReplyCursors(cursors);
+        camel.getRegistry().bind("replyCursors", replyCursors);
         camel.getRegistry().bind("replies", replies);
-        camel.getRegistry().bind("salesforceReplies", new SalesforceReplies(cursors, replies, new ObjectMapper(),
+        camel.getRegistry().bind("salesforceReplies", new SalesforceReplies(replyCursors, replies, new ObjectMapper(),
                 Clock.fixed(NOW, ZoneOffset.UTC), ""));
         YamlRoutes.load(camel, "routes/targets/salesforce-replies.camel.yaml");
         AdviceWith.adviceWith(camel, "salesforce-replies", route -> {

@@ -32,6 +32,7 @@ class SalesforceRepliesTest {
     private final Map<String, String> cursor = new HashMap<>();
     private final Replies replies = mock(Replies.class);
     private SalesforceReplies poll;
+    private io.socialwire.replies.ReplyCursors replyCursors;
 
     @BeforeEach
     void setUp() {
@@ -43,7 +44,7 @@ class SalesforceRepliesTest {
                 .thenAnswer(call -> new Reply("salesforce:" + call.getArgument(2), "salesforce", "Case", "500A",
                         "c1", call.getArgument(3), call.getArgument(4), call.getArgument(5),
                         new ThreadRecord.ReplyTo("facebook", "comment", "1_2", "9", "ana", "facebook:1_2")));
-        poll = new SalesforceReplies(cursors, replies, new ObjectMapper(), Clock.fixed(NOW, ZoneOffset.UTC),
+        poll = new SalesforceReplies(replyCursors = new io.socialwire.replies.ReplyCursors(cursors), replies, new ObjectMapper(), Clock.fixed(NOW, ZoneOffset.UTC),
                 "005INTEGRATION");
     }
 
@@ -70,7 +71,7 @@ class SalesforceRepliesTest {
         Exchange exchange = exchange(answer);
 
         List<Reply> found = poll.answers(exchange);
-        poll.advance(exchange);
+        replyCursors.advance(exchange);
 
         assertThat(found).extracting(Reply::id, Reply::text).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("salesforce:00a2", "Refunded today."));

@@ -69,8 +69,10 @@ class ServiceNowRepliesRouteTest {
             e.getMessage().setBody(reply.id());
             return null;
         }).when(replies).toOutbox(org.mockito.ArgumentMatchers.any());
+        io.socialwire.replies.ReplyCursors replyCursors = new io.socialwire.replies.ReplyCursors(cursors);
+        camel.getRegistry().bind("replyCursors", replyCursors);
         camel.getRegistry().bind("replies", replies);
-        camel.getRegistry().bind("serviceNowReplies", new ServiceNowReplies(cursors, replies,
+        camel.getRegistry().bind("serviceNowReplies", new ServiceNowReplies(replyCursors, replies,
                 Clock.fixed(NOW, ZoneOffset.UTC), "socialwire"));
         YamlRoutes.load(camel, "routes/targets/servicenow-replies.camel.yaml");
         AdviceWith.adviceWith(camel, "servicenow-replies", route -> {

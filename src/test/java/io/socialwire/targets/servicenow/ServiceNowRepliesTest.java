@@ -31,6 +31,7 @@ class ServiceNowRepliesTest {
     private final Map<String, String> cursor = new HashMap<>();
     private final Replies replies = mock(Replies.class);
     private ServiceNowReplies poll;
+    private io.socialwire.replies.ReplyCursors replyCursors;
 
     @BeforeEach
     void setUp() {
@@ -42,7 +43,7 @@ class ServiceNowRepliesTest {
                 .thenAnswer(call -> new Reply("servicenow:" + call.getArgument(2), "servicenow", "incident", "inc1",
                         "c1", call.getArgument(3), call.getArgument(4), call.getArgument(5),
                         new ThreadRecord.ReplyTo("x", "mention", "1", "77", "ana", null)));
-        poll = new ServiceNowReplies(cursors, replies, Clock.fixed(NOW, ZoneOffset.UTC), "socialwire");
+        poll = new ServiceNowReplies(replyCursors = new io.socialwire.replies.ReplyCursors(cursors), replies, Clock.fixed(NOW, ZoneOffset.UTC), "socialwire");
     }
 
     @Test
@@ -70,7 +71,7 @@ class ServiceNowRepliesTest {
 
         Exchange exchange = exchange(entries);
         List<Reply> answers = poll.answers(exchange);
-        poll.advance(exchange);
+        replyCursors.advance(exchange);
 
         assertThat(answers).extracting(Reply::id, Reply::text, Reply::agent).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("servicenow:j2", "We re-sent your order.", "beth.agent"),
@@ -88,7 +89,7 @@ class ServiceNowRepliesTest {
         Exchange exchange = exchange(List.of());
 
         assertThat(poll.answers(exchange)).isEmpty();
-        poll.advance(exchange);
+        replyCursors.advance(exchange);
 
         assertThat(cursor).containsEntry(ServiceNowReplies.CURSOR, "2026-12-03T10:00:05Z|j1");
     }
