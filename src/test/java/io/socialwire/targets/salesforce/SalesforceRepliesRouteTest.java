@@ -49,10 +49,7 @@ class SalesforceRepliesRouteTest {
         camel = YamlRoutes.context(Map.of("socialwire.topics.replies", "socialwire.replies",
                 "socialwire.replies.sources.salesforce.poll-interval", "5s"));
         YamlRoutes.mockKafka(camel);
-        Cursors cursors = mock(Cursors.class);
-        when(cursors.get(anyString())).thenAnswer(call -> cursor.get(call.getArgument(0, String.class)));
-        doAnswer(call -> cursor.put(call.getArgument(0), call.getArgument(1))).when(cursors)
-                .move(anyString(), anyString());
+        Cursors cursors = io.socialwire.support.MapCursors.of(cursor);
         when(replies.of(eq("salesforce"), eq("500A"), eq("00a2"), eq("Refunded today."), eq("005AGENT"), any()))
                 .thenReturn(reply);
         when(replies.reply(any())).thenReturn(reply);

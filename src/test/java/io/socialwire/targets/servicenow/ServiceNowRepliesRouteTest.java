@@ -53,10 +53,7 @@ class ServiceNowRepliesRouteTest {
                 "camel.kamelet.servicenow-record-sink.userName", "socialwire",
                 "camel.kamelet.servicenow-record-sink.password", "secret"));
         YamlRoutes.mockKafka(camel);
-        Cursors cursors = mock(Cursors.class);
-        when(cursors.get(anyString())).thenAnswer(call -> cursor.get(call.getArgument(0, String.class)));
-        doAnswer(call -> cursor.put(call.getArgument(0), call.getArgument(1))).when(cursors)
-                .move(anyString(), anyString());
+        Cursors cursors = io.socialwire.support.MapCursors.of(cursor);
         Replies replies = mock(Replies.class);
         when(replies.of("servicenow", "inc1", "j1", "We re-sent it.", "beth.agent",
                 Instant.parse("2026-12-03T10:00:03Z"))).thenReturn(new Reply("servicenow:j1", "servicenow",

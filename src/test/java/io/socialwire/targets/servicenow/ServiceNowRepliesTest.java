@@ -35,10 +35,7 @@ class ServiceNowRepliesTest {
 
     @BeforeEach
     void setUp() {
-        Cursors cursors = mock(Cursors.class);
-        when(cursors.get(anyString())).thenAnswer(call -> cursor.get(call.getArgument(0, String.class)));
-        doAnswer(call -> cursor.put(call.getArgument(0), call.getArgument(1))).when(cursors)
-                .move(anyString(), anyString());
+        Cursors cursors = io.socialwire.support.MapCursors.of(cursor);
         when(replies.of(eq("servicenow"), eq("inc1"), anyString(), anyString(), anyString(), any()))
                 .thenAnswer(call -> new Reply("servicenow:" + call.getArgument(2), "servicenow", "incident", "inc1",
                         "c1", call.getArgument(3), call.getArgument(4), call.getArgument(5),
