@@ -42,6 +42,8 @@ class SalesforceRepliesRouteTest {
     private final Reply reply = new Reply("salesforce:00a2", "salesforce", "Case", "500A", "facebook:1_2",
             "Refunded today.", "005AGENT", Instant.parse("2026-12-03T10:00:03Z"),
             new ThreadRecord.ReplyTo("facebook", "comment", "1_2", "9", "ana", "facebook:1_2"));
+    private final io.socialwire.pacing.TargetPacing pacing = new io.socialwire.pacing.TargetPacing(
+            Clock.fixed(NOW, ZoneOffset.UTC), java.time.Duration.ofSeconds(30));
     private CamelContext camel;
 
     @BeforeEach
@@ -62,6 +64,7 @@ class SalesforceRepliesRouteTest {
         io.socialwire.replies.ReplyCursors replyCursors = new io.socialwire.replies.ReplyCursors(cursors);
         camel.getRegistry().bind("replyCursors", replyCursors);
         camel.getRegistry().bind("replies", replies);
+        camel.getRegistry().bind("targetPacing", pacing);
         camel.getRegistry().bind("salesforceReplies", new SalesforceReplies(replyCursors, replies, new ObjectMapper(),
                 Clock.fixed(NOW, ZoneOffset.UTC), ""));
         YamlRoutes.load(camel, "routes/targets/salesforce-replies.camel.yaml");

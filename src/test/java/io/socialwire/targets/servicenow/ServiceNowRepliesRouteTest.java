@@ -43,6 +43,8 @@ class ServiceNowRepliesRouteTest {
             Map.of("sys_id", "j2", "element_id", "inc1", "value", "X reply from @ana ... (socialwire:x:2)",
                     "sys_created_on", "2026-12-03 10:00:04", "sys_created_by", "beth.agent"));
     private final Map<String, Object> query = new HashMap<>();
+    private final io.socialwire.pacing.TargetPacing pacing = new io.socialwire.pacing.TargetPacing(
+            Clock.fixed(NOW, ZoneOffset.UTC), java.time.Duration.ofSeconds(30));
     private CamelContext camel;
 
     @BeforeEach
@@ -69,6 +71,7 @@ class ServiceNowRepliesRouteTest {
         io.socialwire.replies.ReplyCursors replyCursors = new io.socialwire.replies.ReplyCursors(cursors);
         camel.getRegistry().bind("replyCursors", replyCursors);
         camel.getRegistry().bind("replies", replies);
+        camel.getRegistry().bind("targetPacing", pacing);
         camel.getRegistry().bind("serviceNowReplies", new ServiceNowReplies(replyCursors, replies,
                 Clock.fixed(NOW, ZoneOffset.UTC), "socialwire"));
         YamlRoutes.load(camel, "routes/targets/servicenow-replies.camel.yaml");
@@ -102,5 +105,18 @@ class ServiceNowRepliesRouteTest {
         assertThat(cursor).containsEntry(ServiceNowReplies.CURSOR, "2026-12-03T10:00:04Z|j2");
         assertThat(Set.of(camel.getRoute("servicenow-replies").getEndpoint().getEndpointUri()))
                 .containsExactly("direct://poll");
+    }
+
+    @Test
+    void noReadWhileServiceNowsCircuitIsOpenOrItAskedToWait() throws Exception {
+        pacing.holdOff("servicenow", NOW.plusSeconds(60));
+        MockEndpoint outbox = YamlRoutes.topic(camel, "socialwire.replies");
+        outbox.expectedMessageCount(0);
+
+        camel.createProducerTemplate().sendBody("direct:poll", null);
+
+        outbox.assertIsSatisfied();
+        assertThat(query).as("no Table API call").isEmpty();
+        assertThat(cursor).isEmpty();
     }
 }
