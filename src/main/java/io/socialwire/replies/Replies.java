@@ -146,8 +146,7 @@ public class Replies {
             progress.remove(reply.id()); // a rate limit: certainly not posted
         }
         if (status == 0 || Failures.isRetryableStatus(status)) {
-            metrics.counter("socialwire_replies_total", "channel", reply.to().channel(), "target", reply.system(),
-                    "outcome", "retried").increment();
+            count(reply, "retried");
             throw new TargetRefusedException(reply.to().channel(), status, reason);
         }
         refuse(exchange, status, reason);
@@ -218,8 +217,7 @@ public class Replies {
         String url = exchange.getMessage().getHeader(URL_HEADER, String.class);
         progress.putAndWait(reply.id(), new ReplyProgress(ReplyProgress.POSTED, url, null, clock.instant()));
         exchange.getMessage().setHeader(STATE_HEADER, ReplyProgress.POSTED);
-        metrics.counter("socialwire_replies_total", "channel", reply.to().channel(), "target", reply.system(),
-                "outcome", outcome).increment();
+        count(reply, outcome);
         if (reply.writtenAt() != null && "posted".equals(outcome)) {
             Timer.builder("socialwire_reply_latency").description("from the agent's answer to its post on the channel")
                     .tag("channel", reply.to().channel()).publishPercentileHistogram().register(metrics)
@@ -237,10 +235,14 @@ public class Replies {
         exchange.setProperty(Exchange.EXCEPTION_CAUGHT,
                 new TargetRefusedException(status, Channels.displayName(reply.to().channel()) + " refused the reply: "
                         + reason));
-        metrics.counter("socialwire_replies_total", "channel", reply.to().channel(), "target", reply.system(),
-                "outcome", "refused").increment();
+        count(reply, "refused");
         receipt(reply, null, "reply_refused");
         LOG.warn("Reply {} refused by {}: {}", reply.id(), reply.to().channel(), reason);
+    }
+
+    private void count(Reply reply, String outcome) {
+        metrics.counter("socialwire_replies_total", "channel", reply.to().channel(), "target", reply.system(),
+                "outcome", outcome).increment();
     }
 
     /** What became of the answer, on the receipts of the interaction it answers (GET /api/interactions/{id}). */
