@@ -14,8 +14,9 @@ public class OutboundHeaders extends DefaultHeaderFilterStrategy {
         setOutFilterPattern("(?i)Content-Type|Authorization|Idempotency-Key|X-Socialwire-.*"
                 // the API version some platforms require on every call (LinkedIn's, with its Rest.li protocol)
                 + "|LinkedIn-Version|X-Restli-Protocol-Version");
-        // of the answer, only what says when to call again (Retry-After, rate-limit resets) comes in
-        setInFilterPattern("(?i)Retry-After|X-RateLimit-.*|X-Rate-Limit-.*");
+        // of the answer, only what says when to call again (Retry-After, rate-limit resets, Meta's usage) comes in
+        setInFilterPattern("(?i)Retry-After|X-RateLimit-.*|X-Rate-Limit-.*"
+                + "|X-App-Usage|X-Page-Usage|X-Business-Use-Case-Usage");
         // the patterns list what may pass; every other header is filtered
         setFilterOnMatch(false);
     }
