@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -37,6 +38,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import emulators.EmulatorServer;
+import io.socialwire.emulator.EmulatorTraffic;
 import io.socialwire.support.HubClient;
 import io.socialwire.support.HubProcess;
 import io.socialwire.support.HubTestSupport;
@@ -205,6 +207,18 @@ class ScaleOutIT {
                 System.out.printf("scale-out: totals: records %d, follow-ups %d, duplicates %d, lost %d, "
                         + "%d s in all (logs in %s)%n", tally.records(), tally.followUps(), tally.duplicated(),
                         tally.lost(), seconds(started), dir);
+                List<Instant> reads = emulators.getBean(EmulatorTraffic.class).log().stream()
+                        .filter(call -> "GET".equals(call.method()) && call.path().contains("/sys_journal_field"))
+                        .map(EmulatorTraffic.Call::at).toList();
+                long intervals = reads.size() < 2 ? 0
+                        : Duration.between(reads.get(0), reads.get(reads.size() - 1)).toMillis() / 5000;
+                System.out.printf("scale-out: ServiceNow answers read %d times in %d poll intervals of 5 s%n",
+                        reads.size(), intervals);
+                soft.assertThat(reads).as("the replies poll runs").hasSizeGreaterThan(1);
+                // one instance of all polls: about one read per interval (not one per instance), and one extra
+                // when the cursor's partition moved to another instance
+                soft.assertThat((long) reads.size()).as("ServiceNow reads over %d intervals", intervals)
+                        .isLessThanOrEqualTo(intervals + 3);
                 shares.forEach((hub, delivered) -> soft.assertThat(delivered)
                         .as("socialwire_deliveries_total of %s: every live instance delivers a share", hub)
                         .isPositive());

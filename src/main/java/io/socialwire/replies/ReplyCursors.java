@@ -31,6 +31,14 @@ public class ReplyCursors {
         return ReplyCursor.parse(stored);
     }
 
+    /**
+     * Whether this instance reads the source's answers: the one that holds its cursor, so N instances still make one
+     * read per poll interval.
+     */
+    public boolean isPolledHere(String source) {
+        return cursors.isPolledHere(source);
+    }
+
     public void propose(Exchange exchange, String source, ReplyCursor next) {
         exchange.setProperty(SOURCE, source);
         exchange.setProperty(NEXT, next.toString());

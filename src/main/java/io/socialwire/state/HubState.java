@@ -297,6 +297,16 @@ public class HubState implements DisposableBean {
     }
 
     /**
+     * Whether this instance holds {@code key}'s partition of {@code store} now: of all instances, Kafka gives it to
+     * one, so work that must run once at a time (a poll) runs where its key is held. False while partitions move.
+     */
+    boolean holds(String store, String key) {
+        KeyQueryMetadata owner = streams.queryMetadataForKey(store, key, KEYS);
+        return owner != null && !KeyQueryMetadata.NOT_AVAILABLE.equals(owner) && self.equals(owner.activeHost())
+                && freshness.isFresh(new TopicPartition(topic(store), owner.partition()));
+    }
+
+    /**
      * For another instance: the values of keys this instance owns. Null when it does not own one of them (any
      * more), so the caller asks again where the key went.
      */

@@ -81,6 +81,11 @@ public final class KeyedState<V> {
         return found;
     }
 
+    /** Whether this instance holds the key (one instance does), so work done once per key can run here. */
+    public boolean isHeldHere(String key) {
+        return state.holds(store, key);
+    }
+
     /** Stores the value, waiting for Kafka's acknowledgement (or leaving it to the batch this thread is in). */
     public void put(String key, V value) {
         send(key, write.apply(value), false);

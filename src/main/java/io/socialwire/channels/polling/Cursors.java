@@ -39,6 +39,11 @@ public class Cursors {
         return fresh;
     }
 
+    /** Whether this instance polls the source: the one that holds its cursor (one instance of all does). */
+    public boolean isPolledHere(String source) {
+        return view.isHeldHere(source);
+    }
+
     /** Moves a source's cursor to a position of its own making (not an id or time that only grows). */
     public void move(String source, String position) {
         view.put(source, position);

@@ -45,13 +45,19 @@ class SalesforceRepliesRouteTest {
     private final io.socialwire.pacing.TargetPacing pacing = new io.socialwire.pacing.TargetPacing(
             Clock.fixed(NOW, ZoneOffset.UTC), java.time.Duration.ofSeconds(30));
     private CamelContext camel;
+    private Cursors cursors;
 
     @BeforeEach
     void start() throws Exception {
+        start("salesforce-case");
+    }
+
+    private void start(String supportTarget) throws Exception {
         camel = YamlRoutes.context(Map.of("socialwire.topics.replies", "socialwire.replies",
-                "socialwire.replies.sources.salesforce.poll-interval", "5s"));
+                "socialwire.replies.sources.salesforce.poll-interval", "5s", "socialwire.support.target",
+                supportTarget));
         YamlRoutes.mockKafka(camel);
-        Cursors cursors = io.socialwire.support.MapCursors.of(cursor);
+        cursors = io.socialwire.support.MapCursors.of(cursor);
         when(replies.of(eq("salesforce"), eq("500A"), eq("00a2"), eq("Refunded today."), eq("005AGENT"), any()))
                 .thenReturn(reply);
         when(replies.reply(any())).thenReturn(reply);
@@ -111,5 +117,31 @@ class SalesforceRepliesRouteTest {
         assertThat(new ObjectMapper().readTree(create.getReceivedExchanges().get(0).getMessage().getBody(String.class)))
                 .isEqualTo(new ObjectMapper().readTree("{\"ParentId\":\"500A\",\"CommentBody\":"
                         + "\"Replied on Facebook: https://www.facebook.com/2_7\",\"IsPublished\":false}"));
+    }
+
+    @Test
+    void noReadOnAnInstanceThatDoesNotHoldTheCursorAnotherOnePolls() throws Exception {
+        when(cursors.isPolledHere("replies:salesforce")).thenReturn(false);
+        MockEndpoint outbox = YamlRoutes.topic(camel, "socialwire.replies");
+        outbox.expectedMessageCount(0);
+
+        camel.createProducerTemplate().sendBody("direct:poll", null);
+
+        outbox.assertIsSatisfied();
+        assertThat(asked).as("no call: one instance of all reads each system's answers").isEmpty();
+        assertThat(cursor).isEmpty();
+    }
+
+    @Test
+    void noReadWhereSupportsRecordsAreNotCases() throws Exception {
+        stop();
+        start("servicenow-incident");
+        MockEndpoint outbox = YamlRoutes.topic(camel, "socialwire.replies");
+        outbox.expectedMessageCount(0);
+
+        camel.createProducerTemplate().sendBody("direct:poll", null);
+
+        outbox.assertIsSatisfied();
+        assertThat(asked).as("no SOQL query: no Case of the hub's to read comments of").isEmpty();
     }
 }

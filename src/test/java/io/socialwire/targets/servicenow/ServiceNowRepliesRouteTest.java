@@ -46,6 +46,7 @@ class ServiceNowRepliesRouteTest {
     private final io.socialwire.pacing.TargetPacing pacing = new io.socialwire.pacing.TargetPacing(
             Clock.fixed(NOW, ZoneOffset.UTC), java.time.Duration.ofSeconds(30));
     private CamelContext camel;
+    private Cursors cursors;
 
     @BeforeEach
     void start() throws Exception {
@@ -55,7 +56,7 @@ class ServiceNowRepliesRouteTest {
                 "camel.kamelet.servicenow-record-sink.userName", "socialwire",
                 "camel.kamelet.servicenow-record-sink.password", "secret"));
         YamlRoutes.mockKafka(camel);
-        Cursors cursors = io.socialwire.support.MapCursors.of(cursor);
+        cursors = io.socialwire.support.MapCursors.of(cursor);
         Replies replies = mock(Replies.class);
         when(replies.of("servicenow", "inc1", "j1", "We re-sent it.", "beth.agent",
                 Instant.parse("2026-12-03T10:00:03Z"))).thenReturn(new Reply("servicenow:j1", "servicenow",
@@ -117,6 +118,19 @@ class ServiceNowRepliesRouteTest {
 
         outbox.assertIsSatisfied();
         assertThat(query).as("no Table API call").isEmpty();
+        assertThat(cursor).isEmpty();
+    }
+
+    @Test
+    void noReadOnAnInstanceThatDoesNotHoldTheCursorAnotherOnePolls() throws Exception {
+        when(cursors.isPolledHere("replies:servicenow")).thenReturn(false);
+        MockEndpoint outbox = YamlRoutes.topic(camel, "socialwire.replies");
+        outbox.expectedMessageCount(0);
+
+        camel.createProducerTemplate().sendBody("direct:poll", null);
+
+        outbox.assertIsSatisfied();
+        assertThat(query).as("no call: one instance of all reads each system's answers").isEmpty();
         assertThat(cursor).isEmpty();
     }
 }
