@@ -236,6 +236,24 @@ public final class HubClient {
         return read(response);
     }
 
+    /**
+     * A comment on a Zendesk ticket (PUT /tickets/{id}.json with {@code ticket.comment}), written as the agent (the
+     * emulator's second user) or, {@code asAgent} false, as the hub's integration user.
+     */
+    public JsonNode zendeskComment(String ticketId, String body, boolean isPublic, boolean asAgent) {
+        String basic = Base64.getEncoder().encodeToString(((asAgent ? AGENT : USER) + "/token:"
+                + (asAgent ? AGENT_PASSWORD : PASSWORD)).getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(emulators
+                        + "/emulators/zendesk/api/v2/tickets/" + ticketId + ".json"))
+                .header("Authorization", "Basic " + basic).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"ticket\":{\"comment\":{\"body\":" + quote(body)
+                        + ",\"public\":" + isPublic + "}}}")).build());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("Zendesk answered HTTP " + response.statusCode() + ": " + response.body());
+        }
+        return read(response).path("ticket");
+    }
+
     /** An agent's edit of a ServiceNow record (PATCH /api/now/table/{table}/{sys_id}), e.g. a public comment. */
     public JsonNode serviceNowAgentUpdate(String table, String sysId, String json) {
         String basic = Base64.getEncoder().encodeToString((AGENT + ":" + AGENT_PASSWORD)
