@@ -21,7 +21,9 @@ import org.springframework.test.context.TestPropertySource;
  * unpublished note with the link.
  */
 @DirtiesContext
-@TestPropertySource(properties = "SOCIALWIRE_SUPPORT_TARGET=salesforce-case")
+// the emulator's integration user: its own published comments are recognised by CreatedById too
+@TestPropertySource(properties = {"SOCIALWIRE_SUPPORT_TARGET=salesforce-case",
+        "SALESFORCE_INTEGRATION_USER_ID=005000000000001AAA"})
 class SalesforceRepliesIT extends HubIntegrationTest {
 
     private static final Duration LOOP = Duration.ofSeconds(40);
@@ -39,12 +41,17 @@ class SalesforceRepliesIT extends HubIntegrationTest {
         assertThat(hub.sendMeta(Payloads.delivery("page", List.of(Payloads.facebookComment("42", post, "c2",
                 post + "_c1", "a1", "Ana Silva", "Still no refund")))).statusCode()).isEqualTo(200);
         await().atMost(LOOP).until(() -> comments(hub, caseId).size() == 1);
+        assertThat(comments(hub, caseId).get(0).path("CreatedById").asText()).isEqualTo("005000000000001AAA");
 
-        hub.createSObject("CaseComment", "{\"ParentId\":\"" + caseId + "\",\"IsPublished\":true,"
-                + "\"CommentBody\":\"Sorry, Ana! The second charge is refunded.\"}");
+        // the agent answers, signed in as a person (the emulator's second user)
+        String answer = hub.agentCreateSObject("CaseComment", "{\"ParentId\":\"" + caseId + "\","
+                + "\"IsPublished\":true,\"CommentBody\":\"Sorry, Ana! The second charge is refunded.\"}");
 
         JsonNode note = await().atMost(LOOP).until(() -> notes(hub, caseId), l -> !l.isEmpty()).get(0);
         assertThat(note.path("CommentBody").asText()).startsWith("Replied on Facebook: https://www.facebook.com/");
+        assertThat(comments(hub, caseId)).filteredOn(c -> c.path("Id").asText().equals(answer)).singleElement()
+                .satisfies(c -> assertThat(c.path("CreatedById").asText()).as("written as the agent")
+                        .isEqualTo("005000000000002AAA"));
         JsonNode replies = hub.meta("GET", "/v21.0/" + post + "_c1/comments", null).path("data");
         assertThat(replies).singleElement().satisfies(reply -> {
             assertThat(reply.path("message").asText()).isEqualTo("Sorry, Ana! The second charge is refunded.");
@@ -55,7 +62,7 @@ class SalesforceRepliesIT extends HubIntegrationTest {
     }
 
     private static List<JsonNode> comments(HubClient hub, String caseId) {
-        return hub.soql("SELECT Id, CommentBody FROM CaseComment WHERE ParentId = '" + caseId
+        return hub.soql("SELECT Id, CommentBody, CreatedById FROM CaseComment WHERE ParentId = '" + caseId
                 + "' AND IsPublished = true");
     }
 

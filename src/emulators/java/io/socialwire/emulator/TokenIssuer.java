@@ -14,6 +14,8 @@ public final class TokenIssuer {
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Instant> accessTokens = new ConcurrentHashMap<>();
     private final Map<String, Boolean> refreshTokens = new ConcurrentHashMap<>();
+    /** Who signed in with each access token issued for a user (see {@link #issueAccessToken(String)}). */
+    private final Map<String, String> users = new ConcurrentHashMap<>();
     private final String prefix;
     private final Duration lifetime;
     private final Clock clock;
@@ -28,6 +30,18 @@ public final class TokenIssuer {
         String token = prefix + token();
         accessTokens.put(token, clock.instant().plus(lifetime));
         return token;
+    }
+
+    /** An access token for {@code user}, who {@link #userOf} tells later. */
+    public String issueAccessToken(String user) {
+        String token = issueAccessToken();
+        users.put(token, user);
+        return token;
+    }
+
+    /** The user an access token was issued for; null when it was issued for none. */
+    public String userOf(String token) {
+        return token == null ? null : users.get(token);
     }
 
     public String issueRefreshToken() {
@@ -48,6 +62,7 @@ public final class TokenIssuer {
     /** Expires every access token at once, as a revoked session or a password reset would. */
     public void expireAll() {
         accessTokens.clear();
+        users.clear();
     }
 
     public Duration lifetime() {

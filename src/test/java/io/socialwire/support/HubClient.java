@@ -159,8 +159,12 @@ public final class HubClient {
     }
 
     private String salesforceToken() {
+        return salesforceToken(USER, PASSWORD);
+    }
+
+    private String salesforceToken(String user, String password) {
         String form = "grant_type=password&client_id=" + CLIENT_ID + "&client_secret=" + CLIENT_SECRET
-                + "&username=" + USER + "&password=" + PASSWORD;
+                + "&username=" + encode(user) + "&password=" + encode(password);
         HttpResponse<String> login = send(HttpRequest.newBuilder(URI.create(emulators
                         + "/emulators/salesforce/services/oauth2/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -170,9 +174,18 @@ public final class HubClient {
 
     /** POST /services/data/v56.0/sobjects/{type}: what a Salesforce user does when they create a record by hand. */
     public String createSObject(String type, String json) {
+        return createSObject(salesforceToken(), type, json);
+    }
+
+    /** The same as the agent (the emulator's second user): the record's CreatedById is the agent's. */
+    public String agentCreateSObject(String type, String json) {
+        return createSObject(salesforceToken(AGENT, AGENT_PASSWORD), type, json);
+    }
+
+    private String createSObject(String token, String type, String json) {
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(emulators
                         + "/emulators/salesforce/services/data/v56.0/sobjects/" + type))
-                .header("Authorization", "Bearer " + salesforceToken()).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
         if (response.statusCode() != 201) {
             throw new IllegalStateException("HTTP " + response.statusCode() + ": " + response.body());
@@ -221,6 +234,24 @@ public final class HubClient {
             throw new IllegalStateException("Zendesk answered HTTP " + response.statusCode() + ": " + response.body());
         }
         return read(response);
+    }
+
+    /**
+     * A comment on a Zendesk ticket (PUT /tickets/{id}.json with {@code ticket.comment}), written as the agent (the
+     * emulator's second user) or, {@code asAgent} false, as the hub's integration user.
+     */
+    public JsonNode zendeskComment(String ticketId, String body, boolean isPublic, boolean asAgent) {
+        String basic = Base64.getEncoder().encodeToString(((asAgent ? AGENT : USER) + "/token:"
+                + (asAgent ? AGENT_PASSWORD : PASSWORD)).getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(emulators
+                        + "/emulators/zendesk/api/v2/tickets/" + ticketId + ".json"))
+                .header("Authorization", "Basic " + basic).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"ticket\":{\"comment\":{\"body\":" + quote(body)
+                        + ",\"public\":" + isPublic + "}}}")).build());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("Zendesk answered HTTP " + response.statusCode() + ": " + response.body());
+        }
+        return read(response).path("ticket");
     }
 
     /** An agent's edit of a ServiceNow record (PATCH /api/now/table/{table}/{sys_id}), e.g. a public comment. */

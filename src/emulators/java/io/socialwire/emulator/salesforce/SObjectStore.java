@@ -78,6 +78,11 @@ final class SObjectStore {
     }
 
     synchronized String create(String typeName, Map<String, Object> fields) {
+        return create(typeName, fields, null);
+    }
+
+    /** The same, created by the user {@code createdById} (its {@code CreatedById}; null: not recorded). */
+    synchronized String create(String typeName, Map<String, Object> fields, String createdById) {
         SObjectSchema.Type type = schema.type(typeName);
         Map<String, Object> values = validate(type, fields, true);
         String id = type.keyPrefix() + String.format("%012d", ++sequence) + "AAA";
@@ -88,6 +93,10 @@ final class SObjectStore {
         record.put("CreatedDate", now);
         record.put("LastModifiedDate", now);
         record.put("SystemModstamp", now);
+        if (createdById != null) {
+            record.put("CreatedById", createdById);
+            record.put("LastModifiedById", createdById);
+        }
         record.putAll(values);
         derive(type, record);
         records.put(id, record);
@@ -99,6 +108,11 @@ final class SObjectStore {
     }
 
     synchronized Upserted upsert(String typeName, String externalIdField, String value, Map<String, Object> fields) {
+        return upsert(typeName, externalIdField, value, fields, null);
+    }
+
+    synchronized Upserted upsert(String typeName, String externalIdField, String value, Map<String, Object> fields,
+                                 String createdById) {
         SObjectSchema.Type type = schema.type(typeName);
         String field = type.field(externalIdField).filter(f -> f.endsWith("__c") || f.equals("Id"))
                 .orElseThrow(() -> new SalesforceError(404, "NOT_FOUND",
@@ -113,7 +127,7 @@ final class SObjectStore {
         }
         Map<String, Object> withKey = new LinkedHashMap<>(fields);
         withKey.put(field, value);
-        return new Upserted(create(typeName, withKey), true);
+        return new Upserted(create(typeName, withKey, createdById), true);
     }
 
     synchronized void update(String typeName, String id, Map<String, Object> fields) {

@@ -40,8 +40,9 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * A Salesforce org as camel-salesforce and a person with curl see it: OAuth on {@code /services/oauth2/token}
- * (password, client credentials, refresh token and JWT bearer grants), sObject create, upsert by external id, get,
- * update, delete, SOQL query and {@code composite/sobjects}, with Salesforce's error shapes and the
+ * (password, client credentials, refresh token and JWT bearer grants; the password grant also signs in the agent
+ * user, EMULATOR_AGENT_USERNAME, whose records carry its own {@code CreatedById}), sObject create, upsert by
+ * external id, get, update, delete, SOQL query and {@code composite/sobjects}, with Salesforce's error shapes and the
  * {@code Sforce-Limit-Info} header. The JWT assertion's claims are checked; its signature is not.
  */
 @RestController
@@ -53,6 +54,8 @@ public class SalesforceEmulator {
     private static final Duration SESSION_LIFETIME = Duration.ofHours(2);
     private static final String ORG_ID = "00D000000000001AAA";
     private static final String USER_ID = "005000000000001AAA";
+    /** The agent user (EMULATOR_AGENT_USERNAME): what it creates carries this CreatedById. */
+    static final String AGENT_USER_ID = "005000000000002AAA";
 
     private final EmulatorProperties properties;
     private final EmulatorJournal disk;
@@ -87,13 +90,18 @@ public class SalesforceEmulator {
         boolean secretOk = BasicCredentials.same(form.getFirst("client_secret"), properties.clientSecret());
         boolean granted;
         boolean refreshable = false;
+        String user = USER_ID;
         switch (grant) {
             case "password" -> {
                 if (!clientOk) {
                     return loginError("invalid_client_id", "client identifier invalid");
                 }
-                granted = secretOk && new BasicCredentials(form.getFirst("username"), form.getFirst("password"))
-                        .matches(properties.username(), properties.password());
+                BasicCredentials given = new BasicCredentials(form.getFirst("username"), form.getFirst("password"));
+                if (properties.hasAgent() && given.matches(properties.agentUsername(), properties.agentPassword())) {
+                    user = AGENT_USER_ID;
+                }
+                granted = secretOk && (user.equals(AGENT_USER_ID)
+                        || given.matches(properties.username(), properties.password()));
             }
             case "client_credentials" -> granted = clientOk && secretOk;
             case "refresh_token" -> granted = clientOk && tokens.isValidRefreshToken(form.getFirst("refresh_token"));
@@ -110,13 +118,13 @@ public class SalesforceEmulator {
         }
         String base = baseUrl();
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("access_token", tokens.issueAccessToken());
+        body.put("access_token", tokens.issueAccessToken(user));
         if (refreshable || grant.equals("refresh_token")) {
             body.put("refresh_token", grant.equals("refresh_token") ? form.getFirst("refresh_token")
                     : tokens.issueRefreshToken());
         }
         body.put("instance_url", base);
-        body.put("id", base + "/id/" + ORG_ID + "/" + USER_ID);
+        body.put("id", base + "/id/" + ORG_ID + "/" + user);
         body.put("token_type", "Bearer");
         body.put("issued_at", Long.toString(clock.millis()));
         body.put("signature", Base64.getEncoder().encodeToString(
@@ -142,8 +150,7 @@ public class SalesforceEmulator {
     @PostMapping("/services/data/{version}/sobjects/{type}")
     public ResponseEntity<Object> create(@PathVariable String type, @RequestBody Map<String, Object> fields,
                                          HttpServletRequest request) {
-        authorize(request);
-        String id = store.create(type, fields);
+        String id = store.create(type, fields, authorize(request));
         return withLimits(HttpStatus.CREATED, Map.of("id", id, "success", true, "errors", List.of()));
     }
 
@@ -151,8 +158,7 @@ public class SalesforceEmulator {
     public ResponseEntity<Object> upsert(@PathVariable String type, @PathVariable String field,
                                          @PathVariable String value, @RequestBody Map<String, Object> fields,
                                          HttpServletRequest request) {
-        authorize(request);
-        SObjectStore.Upserted result = store.upsert(type, field, value, fields);
+        SObjectStore.Upserted result = store.upsert(type, field, value, fields, authorize(request));
         if (!result.created()) {
             return withLimits(HttpStatus.NO_CONTENT, null);
         }
@@ -215,7 +221,7 @@ public class SalesforceEmulator {
     /** sObject Collections create: one result per record, in order; allOrNone rolls every record back. */
     @PostMapping("/services/data/{version}/composite/sobjects")
     public ResponseEntity<Object> createCollection(@RequestBody JsonNode body, HttpServletRequest request) {
-        authorize(request);
+        String user = authorize(request);
         boolean allOrNone = body.path("allOrNone").asBoolean(false);
         JsonNode records = body.path("records");
         if (!records.isArray() || records.size() > 200) {
@@ -228,7 +234,7 @@ public class SalesforceEmulator {
                 store.atomically(() -> {
                     for (; current[0] < records.size(); current[0]++) {
                         JsonNode record = records.get(current[0]);
-                        results.add(created(store.create(typeOf(record), fields(record))));
+                        results.add(created(store.create(typeOf(record), fields(record), user)));
                     }
                     return null;
                 });
@@ -243,7 +249,7 @@ public class SalesforceEmulator {
         } else {
             for (JsonNode record : records) {
                 try {
-                    results.add(created(store.create(typeOf(record), fields(record))));
+                    results.add(created(store.create(typeOf(record), fields(record), user)));
                 } catch (SalesforceError e) {
                     results.add(failed(e));
                 }
@@ -259,7 +265,7 @@ public class SalesforceEmulator {
     @PatchMapping("/services/data/{version}/composite/sobjects/{type}/{field}")
     public ResponseEntity<Object> upsertCollection(@PathVariable String type, @PathVariable String field,
                                                    @RequestBody JsonNode body, HttpServletRequest request) {
-        authorize(request);
+        String user = authorize(request);
         JsonNode records = body.path("records");
         if (!records.isArray() || records.size() > 200) {
             throw new SalesforceError(400, "INVALID_FIELD", "records must be an array of at most 200 records");
@@ -276,7 +282,7 @@ public class SalesforceEmulator {
                 if (key == null) {
                     throw new SalesforceError(400, "REQUIRED_FIELD_MISSING", "missing external id: " + field);
                 }
-                SObjectStore.Upserted upserted = store.upsert(type, field, key.toString(), fields);
+                SObjectStore.Upserted upserted = store.upsert(type, field, key.toString(), fields, user);
                 results.add(Map.of("id", upserted.id(), "success", true, "errors", List.of(),
                         "created", upserted.created()));
             } catch (SalesforceError e) {
@@ -354,10 +360,14 @@ public class SalesforceEmulator {
         return body;
     }
 
-    private void authorize(HttpServletRequest request) {
-        if (!tokens.isValidAccessToken(BasicCredentials.bearer(request.getHeader(HttpHeaders.AUTHORIZATION)))) {
+    /** The signed-in user's id (the integration user, or the agent); 401 without a valid session. */
+    private String authorize(HttpServletRequest request) {
+        String token = BasicCredentials.bearer(request.getHeader(HttpHeaders.AUTHORIZATION));
+        if (!tokens.isValidAccessToken(token)) {
             throw new SalesforceError(401, "INVALID_SESSION_ID", "Session expired or invalid");
         }
+        String user = tokens.userOf(token);
+        return user == null ? USER_ID : user;
     }
 
     private ResponseEntity<Object> withLimits(HttpStatus status, Object body) {

@@ -83,16 +83,23 @@ final class ZendeskDesk {
     record Comment(long id, long authorId, String body, String htmlBody, boolean isPublic, Instant created) {
     }
 
+    /** One write to a ticket (its creation or an update) by {@code authorId}, with the comment it added, if any. */
+    record Audit(long id, long ticketId, long authorId, Instant created, Comment comment) {
+    }
+
     private final Clock clock;
     private final CreatedRecords created;
     private final Map<Long, Ticket> tickets = new LinkedHashMap<>();
     private final Map<Long, User> users = new LinkedHashMap<>();
+    /** Every ticket write, oldest first: what the incremental ticket event export reads. */
+    private final List<Audit> audits = new ArrayList<>();
     private final User agent;
     /** A second agent (EMULATOR_AGENT_USERNAME), a person answering tickets; null when none is configured. */
     private final User supportAgent;
     private long nextTicketId = 1;
     private long nextUserId = 9_000_000_001L;
     private long nextCommentId = 30_000_000_001L;
+    private long nextAuditId = 40_000_000_001L;
 
     ZendeskDesk(Clock clock, CreatedRecords created, String agentEmail) {
         this(clock, created, agentEmail, null);
@@ -142,8 +149,10 @@ final class ZendeskDesk {
         ticket.externalId = text(fields.path("external_id"));
         ticket.tags = tags(fields.path("tags"));
         ticket.customFields = customFields(fields.path("custom_fields"));
-        ticket.comments.add(comment(comment, body, authorId == null ? ticket.submitterId : authorId, now));
+        Comment first = comment(comment, body, authorId == null ? ticket.submitterId : authorId, now);
+        ticket.comments.add(first);
         tickets.put(ticket.id, ticket);
+        audits.add(new Audit(nextAuditId++, ticket.id, ticket.submitterId, now, first));
         Map<String, String> recorded = new LinkedHashMap<>();
         recorded.put("subject", ticket.subject);
         recorded.put("description", ticket.description());
@@ -198,13 +207,20 @@ final class ZendeskDesk {
         tags.removeAll(tags(fields.path("remove_tags")));
         ticket.tags = List.copyOf(tags);
         ticket.status = status != null ? status : ticket.status.equals("new") ? "open" : ticket.status;
+        Comment added = null;
         if (!body.isBlank()) {
-            Comment added = comment(comment, body, authorId == null ? callerId : authorId, now);
+            added = comment(comment, body, authorId == null ? callerId : authorId, now);
             ticket.comments.add(added);
             created.add("zendesk", "comment", ticket.id + "/" + added.id(), Map.of("body", added.body()));
         }
+        audits.add(new Audit(nextAuditId++, ticket.id, callerId, now, added));
         ticket.updated = now;
         return ticket;
+    }
+
+    /** The writes at or after {@code since}, oldest first, at most {@code limit}. */
+    synchronized List<Audit> auditsSince(Instant since, int limit) {
+        return audits.stream().filter(a -> !a.created().isBefore(since)).limit(limit).toList();
     }
 
     synchronized Optional<Ticket> find(long id) {

@@ -40,7 +40,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 /**
  * A Zendesk Support account as its API clients (camel-zendesk's zendesk-java-client, node-zendesk, curl) see it,
  * under {@code /emulators/zendesk/api/v2}: create, show, update (a {@code ticket.comment} adds a comment) and delete
- * tickets, list a ticket's comments, list tickets by {@code external_id}, search, and read users. Basic auth as
+ * tickets, list a ticket's comments, list tickets by {@code external_id}, search, read users, and export ticket
+ * events incrementally (with comment events). Basic auth as
  * {@code <email>:<password>} or {@code <email>/token:<api token>}; Zendesk's error shapes; offset pages with
  * {@code next_page}.
  */
@@ -50,6 +51,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 public class ZendeskEmulator {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The most ticket events one page of the incremental export holds (Zendesk's). */
+    private static final int EXPORT_PAGE = 1000;
 
     private final EmulatorProperties credentials;
     private final int perPageLimit;
@@ -174,6 +177,40 @@ public class ZendeskEmulator {
         }));
     }
 
+    /**
+     * The time-based incremental ticket event export: every ticket write (an audit) at or after {@code start_time}
+     * (epoch seconds), oldest first, 1,000 a page, each with its child events; {@code include=comment_events} adds the
+     * comment's body, author and visibility to its {@code Comment} event, as Zendesk does. Admins only. Unlike
+     * Zendesk's, it does not hold back the last minute's writes, nor count the 10 requests a minute allowed.
+     */
+    @GetMapping("/incremental/ticket_events.json")
+    public ResponseEntity<Object> ticketEvents(@RequestParam(name = "start_time", required = false) String startTime,
+                                               @RequestParam(required = false) String include,
+                                               HttpServletRequest request) {
+        ZendeskDesk.User caller = authenticate(request);
+        if (!"admin".equals(caller.role)) {
+            throw ZendeskError.forbidden();
+        }
+        long start;
+        try {
+            start = Long.parseLong(startTime == null ? "" : startTime);
+        } catch (NumberFormatException e) {
+            throw ZendeskError.badRequest("InvalidValue", "start_time is required, in epoch seconds");
+        }
+        boolean comments = include != null && List.of(include.split(",")).contains("comment_events");
+        List<ZendeskDesk.Audit> audits = desk.auditsSince(Instant.ofEpochSecond(start), EXPORT_PAGE);
+        List<Map<String, Object>> events = audits.stream().map(a -> ticketEvent(a, comments)).toList();
+        long end = audits.isEmpty() ? start : audits.get(audits.size() - 1).created().getEpochSecond();
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("ticket_events", events);
+        answer.put("next_page", ServletUriComponentsBuilder.fromRequest(request).replaceQueryParam("start_time", end)
+                .build().toUriString());
+        answer.put("count", events.size());
+        answer.put("end_time", end);
+        answer.put("end_of_stream", events.size() < EXPORT_PAGE);
+        return ResponseEntity.ok(answer);
+    }
+
     @GetMapping("/users/me.json")
     public ResponseEntity<Object> me(HttpServletRequest request) {
         return ResponseEntity.ok(Map.of("user", user(authenticate(request), base(request))));
@@ -273,6 +310,43 @@ public class ZendeskEmulator {
         json.put("created_at", time(comment.created()));
         json.put("metadata", Map.of("system", Map.of(), "custom", Map.of()));
         return json;
+    }
+
+    /** A ticket write in the incremental export; its comment's text and author only with comment_events. */
+    private static Map<String, Object> ticketEvent(ZendeskDesk.Audit audit, boolean withComments) {
+        List<Map<String, Object>> children = new ArrayList<>();
+        ZendeskDesk.Comment comment = audit.comment();
+        if (comment != null) {
+            Map<String, Object> child = new LinkedHashMap<>();
+            child.put("id", comment.id());
+            child.put("via", "Web service");
+            child.put("via_reference_id", null);
+            child.put("comment_present", true);
+            child.put("comment_public", comment.isPublic());
+            child.put("event_type", "Comment");
+            if (withComments) {
+                child.put("author_id", comment.authorId());
+                child.put("body", comment.body());
+                child.put("html_body", comment.htmlBody());
+                child.put("plain_body", comment.body());
+                child.put("public", comment.isPublic());
+                child.put("attachments", List.of());
+                child.put("audit_id", audit.id());
+                child.put("created_at", time(comment.created()));
+            }
+            children.add(child);
+        }
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("id", audit.id());
+        event.put("ticket_id", audit.ticketId());
+        event.put("timestamp", audit.created().getEpochSecond());
+        event.put("created_at", time(audit.created()));
+        event.put("updater_id", audit.authorId());
+        event.put("via", "Web service");
+        event.put("system", Map.of());
+        event.put("event_type", "Audit");
+        event.put("child_events", children);
+        return event;
     }
 
     /** The audit of the ticket's last change: its newest comment, as Zendesk reports a write. */

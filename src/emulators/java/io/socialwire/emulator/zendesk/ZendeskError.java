@@ -28,6 +28,11 @@ final class ZendeskError extends RuntimeException {
         return new ZendeskError(401, Map.of("error", "Couldn't authenticate you"));
     }
 
+    static ZendeskError forbidden() {
+        return new ZendeskError(403, body("Forbidden", "You do not have access to this page. Please contact the "
+                + "account owner of this help desk for further help."));
+    }
+
     static ZendeskError badRequest(String error, String description) {
         return new ZendeskError(400, body(error, description));
     }
