@@ -39,7 +39,7 @@ public class EmulatorStats {
     public EmulatorStats(EmulatorProperties properties) {
         this.prefixes = Map.of("servicenow", properties.servicenowPath(), "salesforce", properties.salesforcePath(),
                 "x", "/emulators/x", "jira", "/emulators/jira", "zendesk", "/emulators/zendesk",
-                "meta", "/emulators/meta", "receiver", "");
+                "meta", "/emulators/meta", "bluesky", "/emulators/bluesky", "receiver", "");
     }
 
     /** Counts a request if an emulator serves its path. */
@@ -85,6 +85,9 @@ public class EmulatorStats {
         }
         if (path.startsWith("/emulators/meta/")) {
             return "meta";
+        }
+        if (path.startsWith("/emulators/bluesky/xrpc/")) {
+            return "bluesky";
         }
         return path.startsWith("/emulators/receiver/") ? "receiver" : null;
     }

@@ -81,6 +81,7 @@ public class EmulatorTraffic extends OncePerRequestFilter {
                 : path.startsWith("/emulators/zendesk/api/") ? "zendesk"
                 : path.startsWith("/emulators/meta/v") ? "meta"
                 : path.startsWith("/emulators/x/2/") ? "x"
+                : path.startsWith("/emulators/bluesky/xrpc/") ? "bluesky"
                 : path.startsWith("/emulators/receiver/") ? "receiver" : null;
         if (system == null) {
             chain.doFilter(request, response);
@@ -135,6 +136,14 @@ public class EmulatorTraffic extends OncePerRequestFilter {
                     + "\"call_count\":100,\"total_cputime\":0,\"total_time\":0,"
                     + "\"estimated_time_to_regain_access\":" + minutes + "}]}");
         }
+        if (system.equals("bluesky") && fault.status() == 429) {
+            // a PDS's rate-limit headers (IETF draft names, without X-)
+            response.setHeader("RateLimit-Limit", "3000");
+            response.setHeader("RateLimit-Remaining", "0");
+            response.setHeader("RateLimit-Reset", Long.toString(Instant.now().getEpochSecond()
+                    + (fault.retryAfterSeconds() == null ? 60 : fault.retryAfterSeconds())));
+            response.setHeader("RateLimit-Policy", "3000;w=300");
+        }
         response.setContentType("application/json");
         response.getWriter().write(switch (system) {
             case "servicenow" -> "{\"error\":{\"message\":\"Injected fault\",\"detail\":\"status " + fault.status()
@@ -158,6 +167,12 @@ public class EmulatorTraffic extends OncePerRequestFilter {
                 default -> "{\"error\":{\"message\":\"An unexpected error has occurred. Please retry your request "
                         + "later.\",\"type\":\"OAuthException\",\"is_transient\":true,\"code\":2,"
                         + "\"fbtrace_id\":\"AInjectedFault\"}}";
+            };
+            case "bluesky" -> switch (fault.status()) {
+                case 401 -> "{\"error\":\"AuthenticationRequired\",\"message\":\"Authentication Required\"}";
+                case 429 -> "{\"error\":\"RateLimitExceeded\",\"message\":\"Rate Limit Exceeded\"}";
+                default -> "{\"error\":\"InternalServerError\",\"message\":\"Injected fault: status "
+                        + fault.status() + "\"}";
             };
             default -> "{\"error\":\"Injected fault\"}";
         });

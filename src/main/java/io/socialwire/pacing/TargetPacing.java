@@ -68,18 +68,23 @@ public class TargetPacing {
 
     /**
      * After a call made with {@code throwExceptionOnFailure=false}: a rate limit or an outage answer that says when
-     * to come back ({@code Retry-After}, {@code X-RateLimit-Reset}) holds calls to {@code target} until then.
+     * to come back ({@code Retry-After}, {@code X-RateLimit-Reset}, {@code RateLimit-Reset}) holds calls to
+     * {@code target} until then.
      */
     public void observe(org.apache.camel.Exchange exchange, String target) {
         Integer status = exchange.getMessage().getHeader(org.apache.camel.Exchange.HTTP_RESPONSE_CODE, Integer.class);
         if (status == null || status != 429 && status != 503) {
             return;
         }
-        // ServiceNow's X-RateLimit-Reset, X's x-rate-limit-reset: both epoch seconds
+        // ServiceNow's X-RateLimit-Reset, X's x-rate-limit-reset, a Bluesky PDS's RateLimit-Reset: all epoch seconds
         String reset = exchange.getMessage().getHeader("X-RateLimit-Reset", String.class);
-        Instant until = retryAt(exchange.getMessage().getHeader("Retry-After", String.class),
-                reset != null ? reset : exchange.getMessage().getHeader("x-rate-limit-reset", String.class),
-                clock.instant());
+        if (reset == null) {
+            reset = exchange.getMessage().getHeader("x-rate-limit-reset", String.class);
+        }
+        if (reset == null) {
+            reset = exchange.getMessage().getHeader("RateLimit-Reset", String.class);
+        }
+        Instant until = retryAt(exchange.getMessage().getHeader("Retry-After", String.class), reset, clock.instant());
         if (until != null) {
             holdOff(target, until);
         }

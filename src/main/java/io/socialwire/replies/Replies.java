@@ -45,6 +45,11 @@ public class Replies {
     public static final String NOTE_WITH_HEADER = "replyNoteWith";
     /** The posted answer's link, set by the channel's kamelet. */
     public static final String URL_HEADER = "replyUrl";
+    /**
+     * Why the channel would refuse the answer, set by a kamelet that knows it without calling (a post longer than
+     * the channel takes): refused with that reason, no call made.
+     */
+    public static final String REFUSED_HEADER = "replyRefused";
 
     private final ConversationIndex index;
     private final Receipts receipts;
@@ -131,11 +136,17 @@ public class Replies {
     /**
      * The channel's answer to the post ({@code CamelHttpResponseCode}): posted (its link in {@code replyUrl}),
      * refused for good (the reason noted on the record and dead-lettered), or a failure to retry (a rate limit, an
-     * outage: thrown, so the outbox record is handed back).
+     * outage: thrown, so the outbox record is handed back). A kamelet that refused it without calling said why in
+     * {@code replyRefused}.
      */
     public void answered(Exchange exchange) {
         Reply reply = reply(exchange);
         Message message = exchange.getMessage();
+        String refusedBeforeCalling = message.getHeader(REFUSED_HEADER, String.class);
+        if (refusedBeforeCalling != null) {
+            refuse(exchange, 0, refusedBeforeCalling);
+            return;
+        }
         int status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
         if (status >= 200 && status < 300 && message.getHeader(URL_HEADER) != null) {
             posted(exchange, "posted");

@@ -60,6 +60,7 @@ class EmulatorStatsTest {
         stats.count("POST", "/emulators/jira/rest/api/3/issue/SOC-1/comment");
         stats.count("GET", "/emulators/zendesk/api/v2/tickets/3.json");
         stats.count("POST", "/emulators/meta/v21.0/me/messages");
+        stats.count("POST", "/emulators/bluesky/xrpc/com.atproto.repo.createRecord");
         stats.count("POST", "/webhooks/generic");
 
         assertThat(stats.snapshot()).isEqualTo(Map.of(
@@ -68,7 +69,8 @@ class EmulatorStatsTest {
                 "receiver", Map.of("POST /emulators/receiver/marketing", 1L),
                 "jira", Map.of("POST /rest/api/3/issue/{issueIdOrKey}/comment", 1L),
                 "zendesk", Map.of("GET /api/v2/tickets/{id}.json", 1L),
-                "meta", Map.of("POST /v21.0/me/messages", 1L)));
+                "meta", Map.of("POST /v21.0/me/messages", 1L),
+                "bluesky", Map.of("POST /xrpc/com.atproto.repo.createRecord", 1L)));
         stats.reset();
         assertThat(stats.snapshot()).isEmpty();
     }

@@ -39,6 +39,20 @@ class TargetPacingTest {
     }
 
     @Test
+    void aBlueskyPdssRateLimitResetHoldsTheNextCall() {
+        TargetPacing pacing = new TargetPacing(Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMillis(10));
+        org.apache.camel.Exchange answer = new org.apache.camel.support.DefaultExchange(
+                new org.apache.camel.impl.DefaultCamelContext());
+        answer.getMessage().setHeader(org.apache.camel.Exchange.HTTP_RESPONSE_CODE, 429);
+        answer.getMessage().setHeader("RateLimit-Reset", Long.toString(NOW.getEpochSecond() + 300));
+
+        pacing.observe(answer, "bluesky-replies");
+
+        assertThatThrownBy(() -> pacing.await("bluesky-replies")).isInstanceOf(TargetPausedException.class)
+                .hasMessageContaining("bluesky-replies asked for no calls until 2026-11-22T10:05:00Z");
+    }
+
+    @Test
     void aWaitLongerThanTheMaximumFailsAsTransientInsteadOfBlockingTheConsumer() {
         TargetPacing pacing = new TargetPacing(Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMillis(10));
         pacing.holdOff("servicenow", NOW.plusSeconds(3600));

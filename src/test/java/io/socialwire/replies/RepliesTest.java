@@ -129,6 +129,20 @@ class RepliesTest {
     }
 
     @Test
+    void anAnswerTheKameletRefusedWithoutCallingIsNotedWithItsReason() throws Exception {
+        Exchange exchange = opened(reply("x"));
+        replies.posting(exchange);
+        exchange.getMessage().setHeader(Replies.REFUSED_HEADER, "the answer is 412 characters long");
+
+        replies.answered(exchange);
+
+        assertThat(exchange.getMessage().getHeader(Replies.STATE_HEADER)).isEqualTo(ReplyProgress.REFUSED);
+        assertThat(replies.note(exchange)).isEqualTo("Reply not sent on X: the answer is 412 characters long");
+        assertThat(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class))
+                .hasMessageContaining("X refused the reply: the answer is 412 characters long");
+    }
+
+    @Test
     void aRateLimitIsRetriedAsNotPostedAndAnOutageAsUnknown() throws Exception {
         Exchange limited = opened(reply("x"));
         replies.posting(limited);

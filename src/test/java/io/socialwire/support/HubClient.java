@@ -287,6 +287,22 @@ public final class HubClient {
                 .GET().build()));
     }
 
+    /** An event on the Bluesky emulator's Jetstream (and seen by its PDS); the event as stored, with its time_us. */
+    public JsonNode blueskyEvent(String json) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(emulators + "/emulators/bluesky/events"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("HTTP " + response.statusCode() + ": " + response.body());
+        }
+        return read(response);
+    }
+
+    /** A public GET of the Bluesky emulator's PDS, e.g. /xrpc/com.atproto.repo.listRecords?repo=... */
+    public JsonNode bluesky(String pathAndQuery) {
+        return read(send(HttpRequest.newBuilder(URI.create(emulators + "/emulators/bluesky" + pathAndQuery)).GET()
+                .build()));
+    }
+
     /** A GET of the X emulator's API v2 with the app's bearer token. */
     public JsonNode x(String pathAndQuery) {
         return read(send(HttpRequest.newBuilder(URI.create(emulators + "/emulators/x" + pathAndQuery))

@@ -15,7 +15,7 @@ public class OutboundHeaders extends DefaultHeaderFilterStrategy {
                 // the API version some platforms require on every call (LinkedIn's, with its Rest.li protocol)
                 + "|LinkedIn-Version|X-Restli-Protocol-Version");
         // of the answer, only what says when to call again (Retry-After, rate-limit resets, Meta's usage) comes in
-        setInFilterPattern("(?i)Retry-After|X-RateLimit-.*|X-Rate-Limit-.*"
+        setInFilterPattern("(?i)Retry-After|X-RateLimit-.*|X-Rate-Limit-.*|RateLimit-.*"
                 + "|X-App-Usage|X-Page-Usage|X-Business-Use-Case-Usage");
         // the patterns list what may pass; every other header is filtered
         setFilterOnMatch(false);
