@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,6 +35,11 @@ import org.springframework.stereotype.Component;
  * account's zone ({@code GET /myself}, read once), and the cursor (a second and the comments of that second already
  * read) skips what was read. The hub's own comments (its account's, or carrying an interaction's marker) are not
  * answers; its notes are restricted to a role, so never answers either.
+ *
+ * <p>More issues updated since the cursor's minute than a page holds (a bulk edit of the hub's issues) are read a page
+ * per poll, with Jira's {@code nextPageToken} and the same query: the cursor moves only after the last page, since a
+ * later page can hold older comments (an issue commented on, then edited). An answer read twice meanwhile (a restart
+ * mid-walk) is posted once: the outbox consumer knows it.
  */
 @Component("jiraReplies")
 public class JiraReplies {
@@ -62,6 +68,11 @@ public class JiraReplies {
     /** Where the very first poll starts: answers written before replies from Jira were switched on are not sent. */
     private final ReplyCursor started;
     private volatile Account account;
+    /** A walk through more than one page: the next page's token, and the new comments of the pages read so far. */
+    private String nextPage;
+    private final List<Comment> walked = new ArrayList<>();
+    /** Whether the last search was answered: if not (Jira failed it), a walk starts over. */
+    private boolean searching;
 
     JiraReplies(ReplyCursors cursors, Replies replies, ObjectMapper json, Clock clock,
                 @Value("${camel.kamelet.jira-issue-sink.projectKey:SOC}") String projectKey,
@@ -90,27 +101,36 @@ public class JiraReplies {
     }
 
     /** The search (the body, JSON for {@code POST /rest/api/3/search/jql}): issues updated since the cursor's minute. */
-    public String query(Exchange exchange) throws IOException {
+    public synchronized String query(Exchange exchange) throws IOException {
+        if (searching) {
+            startOver();
+        }
+        searching = true;
         exchange.getMessage().setHeader(Exchange.HTTP_METHOD, "POST");
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
-        return json.writeValueAsString(Map.of("jql", jql(projectKey, cursor(), zone()),
-                "fields", List.of("comment", "labels"), "maxResults", LIMIT));
+        Map<String, Object> search = new LinkedHashMap<>();
+        search.put("jql", jql(projectKey, cursor(), zone()));
+        search.put("fields", List.of("comment", "labels"));
+        search.put("maxResults", LIMIT);
+        if (nextPage != null) {
+            search.put("nextPageToken", nextPage);
+        }
+        return json.writeValueAsString(search);
     }
 
     /**
      * The issues read (the body, the search's answer): the answers on the hub's issues, oldest first, and the cursor
      * past every comment read, for {@link ReplyCursors#advance} once they are in the outbox.
      */
-    public List<Reply> answers(Exchange exchange) throws IOException {
-        List<Comment> comments = comments(read(exchange.getMessage().getBody()));
-        ReplyCursor cursor = cursor();
+    public synchronized List<Reply> answers(Exchange exchange) throws IOException {
+        searching = false;
+        JsonNode page = read(exchange.getMessage().getBody());
+        ReplyCursor start = cursor();
+        List<Comment> fresh = comments(page).stream().filter(c -> start.isNew(c.id(), c.at()))
+                .filter(c -> walked.stream().noneMatch(w -> w.id().equals(c.id()))).toList();
         String self = account == null ? null : account.accountId();
         List<Reply> found = new ArrayList<>();
-        for (Comment comment : comments) {
-            if (!cursor.isNew(comment.id(), comment.at())) {
-                continue;
-            }
-            cursor = cursor.past(comment.id(), comment.at());
+        for (Comment comment : fresh) {
             if (!comment.isPublic() || comment.authorId().equals(self) || SocialContext.carriesMarker(comment.text())) {
                 continue;
             }
@@ -120,8 +140,27 @@ public class JiraReplies {
                 found.add(reply);
             }
         }
+        String token = page.path("nextPageToken").asText("");
+        if (!page.path("isLast").asBoolean(true) && !token.isEmpty()) {
+            nextPage = token;
+            walked.addAll(fresh);
+            return found;
+        }
+        List<Comment> all = new ArrayList<>(walked);
+        all.addAll(fresh);
+        all.sort(OLDEST_FIRST);
+        ReplyCursor cursor = start;
+        for (Comment comment : all) {
+            cursor = cursor.past(comment.id(), comment.at());
+        }
         cursors.propose(exchange, CURSOR, cursor);
+        startOver();
         return found;
+    }
+
+    private void startOver() {
+        nextPage = null;
+        walked.clear();
     }
 
     /**
@@ -145,6 +184,10 @@ public class JiraReplies {
     record Comment(String issueKey, String id, Instant at, String authorId, String text, boolean isPublic) {
     }
 
+    /** By creation, then by id (Jira's ids are numbers). */
+    private static final Comparator<Comment> OLDEST_FIRST = Comparator.comparing(Comment::at)
+            .thenComparing(c -> c.id().length()).thenComparing(Comment::id);
+
     /** Every comment of the issues in a search's answer, oldest first (the issues come by their last update). */
     static List<Comment> comments(JsonNode search) {
         List<Comment> comments = new ArrayList<>();
@@ -163,8 +206,7 @@ public class JiraReplies {
                         comment.path("author").path("accountId").asText(""), text(comment.path("body")), isPublic));
             }
         }
-        comments.sort(Comparator.comparing(Comment::at).thenComparing(c -> c.id().length())
-                .thenComparing(Comment::id));
+        comments.sort(OLDEST_FIRST);
         return comments;
     }
 

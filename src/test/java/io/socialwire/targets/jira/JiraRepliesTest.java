@@ -105,6 +105,44 @@ class JiraRepliesTest {
     }
 
     @Test
+    void moreIssuesThanAPageAreReadAPagePerPollAndTheCursorMovesAfterTheLast() throws Exception {
+        cursor.put(JiraReplies.CURSOR, "2026-12-03T10:00:05Z|");
+        Exchange first = exchange(null);
+        poll.query(first);
+        first.getMessage().setBody("{\"issues\":[" + issue("SOC-1", comment("10009", "2026-12-03T10:00:09.000+0000",
+                "agent-1", null, "Newer, on the first page")) + "],\"nextPageToken\":\"page-2\",\"isLast\":false}");
+        assertThat(poll.answers(first)).extracting(Reply::id).containsExactly("jira:10009");
+        replyCursors.advance(first);
+        assertThat(cursor).as("not before the last page").containsEntry(JiraReplies.CURSOR, "2026-12-03T10:00:05Z|");
+
+        Exchange second = exchange(null);
+        JsonNode search = JSON.readTree(poll.query(second));
+        assertThat(search.path("nextPageToken").asText()).isEqualTo("page-2");
+        assertThat(search.path("jql").asText()).contains("updated >= \"2026-12-03 11:00\"");
+        second.getMessage().setBody("{\"issues\":[" + issue("SOC-2", comment("10006", "2026-12-03T10:00:06.000+0000",
+                "agent-1", null, "Older, on an issue edited since"), comment("10009", "2026-12-03T10:00:09.000+0000",
+                "agent-1", null, "Newer, on the first page")) + "],\"isLast\":true}");
+        assertThat(poll.answers(second)).extracting(Reply::id).as("the older answer, not the first page's again")
+                .containsExactly("jira:10006");
+        replyCursors.advance(second);
+        assertThat(cursor).containsEntry(JiraReplies.CURSOR, "2026-12-03T10:00:09Z|10009");
+
+        assertThat(JSON.readTree(poll.query(exchange(null))).has("nextPageToken")).as("a new walk").isFalse();
+    }
+
+    @Test
+    void aSearchJiraFailedStartsTheWalkOver() throws Exception {
+        Exchange first = exchange(null);
+        poll.query(first);
+        first.getMessage().setBody("{\"issues\":[],\"nextPageToken\":\"page-2\",\"isLast\":false}");
+        poll.answers(first);
+        assertThat(JSON.readTree(poll.query(exchange(null))).path("nextPageToken").asText()).isEqualTo("page-2");
+
+        // that search failed (no answers): the next one starts from the first page
+        assertThat(JSON.readTree(poll.query(exchange(null))).has("nextPageToken")).isFalse();
+    }
+
+    @Test
     void aServiceDesksInternalCommentIsNoAnswer() throws Exception {
         String search = "{\"issues\":[{\"key\":\"SOC-1\",\"fields\":{\"comment\":{\"comments\":[{\"id\":\"1\","
                 + "\"created\":\"2026-12-03T10:00:08.000+0000\",\"author\":{\"accountId\":\"agent-1\"},"
