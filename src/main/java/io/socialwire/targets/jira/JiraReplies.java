@@ -100,7 +100,10 @@ public class JiraReplies {
         account = new Account(accountId, zone(myself.path("timeZone").asText("")));
     }
 
-    /** The search (the body, JSON for {@code POST /rest/api/3/search/jql}): issues updated since the cursor's minute. */
+    /**
+     * The search (the body, JSON for {@code POST /rest/api/3/search/jql}): the hub's issues updated since the cursor's
+     * minute, or the next page of a walk.
+     */
     public synchronized String query(Exchange exchange) throws IOException {
         if (searching) {
             startOver();
