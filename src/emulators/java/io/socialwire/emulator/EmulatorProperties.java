@@ -18,7 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param servicenowTables        tables the ServiceNow emulator knows; others answer "Invalid table"
  * @param salesforceCustomFields  custom fields per sObject, beside the standard ones the emulator knows
  * @param salesforceDailyApiLimit the emulated org's daily API requests (reported in Sforce-Limit-Info)
- * @param agentUsername           a second user of ServiceNow, Salesforce and Zendesk (EMULATOR_AGENT_USERNAME): a
+ * @param agentUsername           a second user of ServiceNow, Salesforce, Zendesk and Jira (EMULATOR_AGENT_USERNAME): a
  *                                support agent whose entries carry that user, so a reply can be tried as a person
  *                                would write it; none when empty
  * @param agentPassword           its password (EMULATOR_AGENT_PASSWORD)

@@ -207,6 +207,21 @@ public final class HubClient {
         return read(response);
     }
 
+    /** A call to the Jira emulator as the product team's agent (EMULATOR_AGENT_USERNAME), e.g. a comment. */
+    public JsonNode jiraAgent(String method, String path, String json) {
+        String basic = Base64.getEncoder().encodeToString((AGENT + ":" + AGENT_PASSWORD)
+                .getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(emulators
+                        + "/emulators/jira/rest/api/3" + path))
+                .header("Authorization", "Basic " + basic).header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json)).build());
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException("Jira answered HTTP " + response.statusCode() + ": " + response.body());
+        }
+        return read(response);
+    }
+
     /** The Jira issues a JQL search finds, each with its summary, labels and description. */
     public List<JsonNode> jiraIssues(String jql) {
         List<JsonNode> issues = new ArrayList<>();

@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -44,7 +45,9 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * issues with Atlassian Document Format descriptions, add, list and edit comments, the enhanced JQL search
  * ({@code /rest/api/3/search/jql}, with {@code nextPageToken} pages; the old {@code /search} answers 410 as on
  * Cloud) and {@code /myself}. Basic auth with the account's email and API token; Jira's error body
- * {@code {"errorMessages":[],"errors":{}}}.
+ * {@code {"errorMessages":[],"errors":{}}}. A second user, the product team's agent (EMULATOR_AGENT_USERNAME as its
+ * email, EMULATOR_AGENT_PASSWORD as its API token), signs in too: the comments it adds carry its accountId, public or
+ * restricted to a role or group ({@code visibility}), as a person would write them.
  */
 @RestController
 @ConditionalOnProperty(name = "socialwire.emulators.enabled", havingValue = "true", matchIfMissing = true)
@@ -55,6 +58,7 @@ public class JiraEmulator {
             .withZone(ZoneOffset.UTC);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ACCOUNT_ID = "712020:5f0c9e1a-socialwire-emulator";
+    private static final String AGENT_ACCOUNT_ID = "712020:5f0c9e1a-socialwire-agent";
     private static final Set<String> ISSUE_FIELDS = Set.of("summary", "description", "labels", "project",
             "issuetype", "status", "priority", "created", "updated", "reporter", "creator", "assignee", "comment");
     private static final Set<String> SETTABLE_FIELDS = Set.of("project", "issuetype", "summary", "description",
@@ -77,8 +81,7 @@ public class JiraEmulator {
 
     @GetMapping("/myself")
     public ResponseEntity<Object> myself(HttpServletRequest request) {
-        authenticate(request);
-        return ResponseEntity.ok(user(base(request)));
+        return ResponseEntity.ok(user(authenticate(request), base(request)));
     }
 
     @PostMapping("/issue")
@@ -193,9 +196,10 @@ public class JiraEmulator {
     @PostMapping("/issue/{idOrKey}/comment")
     public ResponseEntity<Object> addComment(@PathVariable String idOrKey, @RequestBody(required = false) byte[] body,
                                              HttpServletRequest request) {
-        authenticate(request);
+        String author = authenticate(request);
         JiraSite.Issue issue = site.find(idOrKey).orElseThrow(JiraError::noIssue);
-        JiraSite.Comment comment = site.comment(issue, commentBody(json(body, request)));
+        JsonNode request1 = json(body, request);
+        JiraSite.Comment comment = site.comment(issue, commentBody(request1), author, visibility(request1));
         return ResponseEntity.status(201).body(comment(issue, comment, base(request)));
     }
 
@@ -395,8 +399,8 @@ public class JiraEmulator {
                 "id", priorityId(issue.priority), "name", issue.priority));
         all.put("created", JIRA_TIME.format(issue.created));
         all.put("updated", JIRA_TIME.format(issue.updated));
-        all.put("reporter", user(base));
-        all.put("creator", user(base));
+        all.put("reporter", user(ACCOUNT_ID, base));
+        all.put("creator", user(ACCOUNT_ID, base));
         all.put("assignee", null);
         Map<String, Object> comments = new LinkedHashMap<>();
         comments.put("comments", issue.comments.stream().map(c -> comment(issue, c, base)).toList());
@@ -424,21 +428,25 @@ public class JiraEmulator {
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("self", base + "/rest/api/3/issue/" + issue.id + "/comment/" + comment.id());
         answer.put("id", Long.toString(comment.id()));
-        answer.put("author", user(base));
+        answer.put("author", user(comment.authorId(), base));
         answer.put("body", comment.body());
-        answer.put("updateAuthor", user(base));
+        answer.put("updateAuthor", user(comment.authorId(), base));
         answer.put("created", JIRA_TIME.format(comment.created()));
         answer.put("updated", JIRA_TIME.format(comment.updated()));
+        if (comment.visibility() != null) {
+            answer.put("visibility", comment.visibility());
+        }
         answer.put("jsdPublic", true);
         return answer;
     }
 
-    private Map<String, Object> user(String base) {
+    private Map<String, Object> user(String accountId, String base) {
+        String email = AGENT_ACCOUNT_ID.equals(accountId) ? credentials.agentUsername() : credentials.username();
         Map<String, Object> user = new LinkedHashMap<>();
-        user.put("self", base + "/rest/api/3/user?accountId=" + ACCOUNT_ID);
-        user.put("accountId", ACCOUNT_ID);
-        user.put("emailAddress", credentials.username());
-        user.put("displayName", credentials.username());
+        user.put("self", base + "/rest/api/3/user?accountId=" + accountId);
+        user.put("accountId", accountId);
+        user.put("emailAddress", email);
+        user.put("displayName", email);
         user.put("active", true);
         user.put("timeZone", "UTC");
         user.put("accountType", "atlassian");
@@ -602,13 +610,36 @@ public class JiraEmulator {
         throw JiraError.message(400, "The request body is not a JSON object.");
     }
 
-    private void authenticate(HttpServletRequest request) {
-        boolean valid = BasicCredentials.parse(request.getHeader(HttpHeaders.AUTHORIZATION))
-                .filter(c -> c.matches(credentials.username(), credentials.password())).isPresent();
-        if (!valid) {
-            throw JiraError.message(401, "You are not authenticated. Authentication required to perform this "
-                    + "operation.");
+    /** The caller's accountId: the integration account, or the agent. */
+    private String authenticate(HttpServletRequest request) {
+        Optional<BasicCredentials> given = BasicCredentials.parse(request.getHeader(HttpHeaders.AUTHORIZATION));
+        if (given.filter(c -> c.matches(credentials.username(), credentials.password())).isPresent()) {
+            return ACCOUNT_ID;
         }
+        if (credentials.hasAgent()
+                && given.filter(c -> c.matches(credentials.agentUsername(), credentials.agentPassword())).isPresent()) {
+            return AGENT_ACCOUNT_ID;
+        }
+        throw JiraError.message(401, "You are not authenticated. Authentication required to perform this "
+                + "operation.");
+    }
+
+    /** Who may see a comment: absent, everyone; else a role or group by name, as Jira takes it. */
+    private static JsonNode visibility(JsonNode comment) {
+        JsonNode visibility = comment.path("visibility");
+        if (visibility.isMissingNode() || visibility.isNull()) {
+            return null;
+        }
+        String type = visibility.path("type").asText("");
+        String name = visibility.path("value").asText(visibility.path("identifier").asText(""));
+        if (!Set.of("role", "group").contains(type) || name.isBlank()) {
+            throw JiraError.fields(Map.of("commentLevel", "You are currently not a member of the project role or "
+                    + "group the comment is restricted to, or it does not exist."));
+        }
+        Map<String, String> kept = new LinkedHashMap<>();
+        kept.put("type", type);
+        kept.put("value", name);
+        return JSON.valueToTree(kept);
     }
 
     private static String base(HttpServletRequest request) {

@@ -63,7 +63,11 @@ final class JiraSite {
         }
     }
 
-    record Comment(long id, JsonNode body, Instant created, Instant updated) {
+    /**
+     * A comment: its author's account id, and who may see it ({@code {"type":"role","value":"Administrators"}}; null:
+     * everyone who sees the issue, a public comment).
+     */
+    record Comment(long id, JsonNode body, String authorId, JsonNode visibility, Instant created, Instant updated) {
     }
 
     private final Clock clock;
@@ -109,9 +113,9 @@ final class JiraSite {
         return Optional.ofNullable(byKey.get(idOrKey.toUpperCase(Locale.ROOT)));
     }
 
-    synchronized Comment comment(Issue issue, JsonNode body) {
+    synchronized Comment comment(Issue issue, JsonNode body, String authorId, JsonNode visibility) {
         Instant now = clock.instant();
-        Comment comment = new Comment(nextCommentId++, body, now, now);
+        Comment comment = new Comment(nextCommentId++, body, authorId, visibility, now, now);
         issue.comments.add(comment);
         issue.updated = now;
         created.add("jira", "comment", issue.key + "/" + comment.id(), Map.of("body", Adf.text(body)));
@@ -122,7 +126,8 @@ final class JiraSite {
         for (int i = 0; i < issue.comments.size(); i++) {
             Comment old = issue.comments.get(i);
             if (old.id() == commentId) {
-                Comment changed = new Comment(old.id(), body, old.created(), clock.instant());
+                Comment changed = new Comment(old.id(), body, old.authorId(), old.visibility(), old.created(),
+                        clock.instant());
                 issue.comments.set(i, changed);
                 issue.updated = changed.updated();
                 return Optional.of(changed);

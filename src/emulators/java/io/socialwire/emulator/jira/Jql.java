@@ -1,5 +1,11 @@
 package io.socialwire.emulator.jira;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -11,7 +17,9 @@ import java.util.regex.Pattern;
 /**
  * The part of JQL the emulator understands: clauses on project, key, id, issuetype, status, priority and labels
  * ({@code = != in (..) not in (..) is empty is not empty}), text clauses on summary, description, comment and text
- * ({@code ~ !~}), combined with AND, OR, NOT and parentheses, then {@code ORDER BY} created, updated, key, id,
+ * ({@code ~ !~}), date clauses on created and updated ({@code = != > >= < <=} with {@code "yyyy-MM-dd HH:mm"},
+ * {@code "yyyy/MM/dd HH:mm"}, {@code "yyyy-MM-dd"} or {@code "yyyy/MM/dd"}, in the user's time zone: UTC here, to
+ * the minute as on Jira), combined with AND, OR, NOT and parentheses, then {@code ORDER BY} created, updated, key, id,
  * priority, summary or status. Values outside the site (an unknown project, issue type or issue key) and fields or
  * operators it does not know are refused with Jira's messages, so a query that works here is valid JQL on a site.
  */
@@ -29,11 +37,16 @@ final class Jql {
     record Order(String field, boolean ascending) {
     }
 
-    private enum Kind { LIST, TEXT, ORDER_ONLY }
+    private enum Kind { LIST, TEXT, DATE }
 
     private static final Set<String> LIST_FIELDS = Set.of("project", "key", "issuekey", "id", "issuetype", "type",
             "status", "priority", "labels");
     private static final Set<String> TEXT_FIELDS = Set.of("summary", "description", "comment", "text");
+    private static final Set<String> DATE_FIELDS = Set.of("created", "updated");
+    private static final List<DateTimeFormatter> DATE_TIMES = List.of(
+            DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm"), DateTimeFormatter.ofPattern("uuuu/MM/dd HH:mm"));
+    private static final List<DateTimeFormatter> DATES = List.of(
+            DateTimeFormatter.ofPattern("uuuu-MM-dd"), DateTimeFormatter.ofPattern("uuuu/MM/dd"));
     private static final Set<String> ORDER_FIELDS = Set.of("created", "updated", "key", "issuekey", "id",
             "priority", "summary", "status");
     /** Characters JQL reserves: outside quotes they are an error. */
@@ -250,7 +263,7 @@ final class Jql {
             Token fieldToken = tokens.take("a field name");
             String field = fieldToken.text().toLowerCase(Locale.ROOT);
             Kind kind = LIST_FIELDS.contains(field) ? Kind.LIST : TEXT_FIELDS.contains(field) ? Kind.TEXT
-                    : ORDER_FIELDS.contains(field) ? Kind.ORDER_ONLY : null;
+                    : DATE_FIELDS.contains(field) ? Kind.DATE : null;
             if (kind == null) {
                 throw unknownField(fieldToken.text());
             }
@@ -266,15 +279,14 @@ final class Jql {
             boolean allowed = switch (kind) {
                 case LIST -> Set.of("=", "!=", "in", "not in", "is", "is not").contains(operator);
                 case TEXT -> Set.of("~", "!~", "is", "is not").contains(operator);
-                case ORDER_ONLY -> false;
+                case DATE -> Set.of("=", "!=", ">", ">=", "<", "<=").contains(operator);
             };
-            if (kind == Kind.ORDER_ONLY) {
-                throw invalid("Clauses on '" + fieldToken.text() + "' are not supported by the Jira emulator "
-                        + "(ORDER BY " + fieldToken.text() + " is).");
-            }
             if (!allowed) {
                 throw invalid("The operator '" + operator + "' is not supported by the '" + fieldToken.text()
                         + "' field.");
+            }
+            if (kind == Kind.DATE) {
+                return dateClause(field, fieldToken.text(), operator, tokens.take("a date").text());
             }
             if (operator.startsWith("is")) {
                 Token value = tokens.take("EMPTY");
@@ -300,6 +312,22 @@ final class Jql {
                     : issue -> values(field, issue).stream()
                             .anyMatch(have -> values.stream().anyMatch(want -> same(field, have, want)));
             return operator.startsWith("!") || operator.startsWith("not") ? test.negate() : test;
+        }
+
+        private static Predicate<JiraSite.Issue> dateClause(String field, String name, String operator,
+                                                            String value) {
+            Instant at = instant(value, name);
+            return issue -> {
+                int order = (field.equals("created") ? issue.created : issue.updated).compareTo(at);
+                return switch (operator) {
+                    case "=" -> order == 0;
+                    case "!=" -> order != 0;
+                    case ">" -> order > 0;
+                    case ">=" -> order >= 0;
+                    case "<" -> order < 0;
+                    default -> order <= 0;
+                };
+            };
         }
 
         private void check(String field, String value) {
@@ -364,6 +392,27 @@ final class Jql {
 
     private static List<String> words(String text) {
         return List.of(WORD.split(text)).stream().filter(w -> !w.isEmpty()).toList();
+    }
+
+    /** A date or date-time value, in the user's time zone (the emulated site's users are on UTC). */
+    private static Instant instant(String value, String field) {
+        for (DateTimeFormatter format : DATE_TIMES) {
+            try {
+                return LocalDateTime.parse(value.strip(), format).toInstant(ZoneOffset.UTC);
+            } catch (DateTimeParseException e) {
+                // the next format
+            }
+        }
+        for (DateTimeFormatter format : DATES) {
+            try {
+                return LocalDate.parse(value.strip(), format).atStartOfDay().toInstant(ZoneOffset.UTC);
+            } catch (DateTimeParseException e) {
+                // the next format
+            }
+        }
+        throw invalid("Date value '" + value + "' for field '" + field + "' is invalid. Valid formats include: "
+                + "'yyyy/MM/dd HH:mm', 'yyyy-MM-dd HH:mm', 'yyyy/MM/dd', 'yyyy-MM-dd', or a period format e.g. "
+                + "'-5d', '4w 2d'.");
     }
 
     private static JiraError unknownField(String field) {

@@ -83,6 +83,24 @@ class JqlTest {
     }
 
     @Test
+    void comparesCreatedAndUpdatedToTheMinuteAndOrdersByUpdated() throws Exception {
+        // created at 00:00:01, :02 and :03; a comment on SOC-1 updates it at 00:00:04
+        site.comment(site.find("SOC-1").orElseThrow(), doc("We are on it"), "someone", null);
+
+        assertThat(keys("project = SOC AND updated >= \"2025-01-01 00:00\" ORDER BY updated ASC"))
+                .containsExactly("SOC-2", "SOC-1");
+        assertThat(keys("updated >= \"2025/01/01 00:01\"")).as("minutes, not seconds").isEmpty();
+        assertThat(keys("created < \"2025-01-02\" AND created <= \"2025-01-01 00:00\" ORDER BY key"))
+                .as("00:00 is 00:00:00: nothing was created then").isEmpty();
+        assertThat(keys("created > \"2024-12-31 23:59\" AND project != OPS ORDER BY key"))
+                .containsExactly("SOC-1", "SOC-2");
+        assertRefused("updated >= \"yesterday\"", "Date value 'yesterday' for field 'updated' is invalid. Valid "
+                + "formats include: 'yyyy/MM/dd HH:mm', 'yyyy-MM-dd HH:mm', 'yyyy/MM/dd', 'yyyy-MM-dd', or a period "
+                + "format e.g. '-5d', '4w 2d'.");
+        assertRefused("updated ~ \"2025-01-01\"", "The operator '~' is not supported by the 'updated' field.");
+    }
+
+    @Test
     void refusesWhatJiraRefusesWithItsMessages() {
         assertRefused("project = NOPE", "The value 'NOPE' does not exist for the field 'project'.");
         assertRefused("issuetype = Epic", "The value 'Epic' does not exist for the field 'issuetype'.");
