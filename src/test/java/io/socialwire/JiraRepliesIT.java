@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -61,10 +60,10 @@ class JiraRepliesIT extends HubIntegrationTest {
         assertThat(posted.path("text").asText()).isEqualTo("Dark mode ships in March!");
         assertThat(posted.path("referenced_tweets").get(0).path("type").asText()).isEqualTo("replied_to");
         assertThat(posted.path("referenced_tweets").get(0).path("id").asText()).isEqualTo(tweet);
-        assertThat(posted.path("author_id").asText()).as("posted as the brand").isEqualTo(brandId(hub));
+        assertThat(posted.path("author_id").asText()).as("posted as the brand").isEqualTo(hub.xBrandId());
 
         // comments are read in order: by the time the public one was posted, the others were read and passed over
-        assertThat(brandRepliesTo(hub, tweet)).extracting(t -> t.path("text").asText())
+        assertThat(hub.xBrandRepliesTo(tweet)).extracting(t -> t.path("text").asText())
                 .containsExactly("Dark mode ships in March!");
         assertThat(notes(hub, key)).as("noted once").hasSize(1);
         assertThat(hub.whereDid("x:" + tweet).body()).contains("\"action\":\"replied\"").contains(url);
@@ -88,20 +87,5 @@ class JiraRepliesIT extends HubIntegrationTest {
 
     private static String text(JsonNode comment) {
         return comment.path("body").path("content").path(0).path("content").path(0).path("text").asText();
-    }
-
-    private static String brandId(HubClient hub) {
-        return hub.x("/2/users/by/username/acme").path("data").path("id").asText();
-    }
-
-    private static List<JsonNode> brandRepliesTo(HubClient hub, String tweet) {
-        List<JsonNode> replies = new ArrayList<>();
-        // the emulator's search ignores operators: every recent post, newest first
-        hub.x("/2/tweets/search/recent?max_results=100&query=conversation_id:" + tweet).path("data")
-                .forEach(replies::add);
-        String brand = brandId(hub);
-        return replies.stream().filter(t -> t.path("author_id").asText().equals(brand))
-                .filter(t -> t.path("referenced_tweets").path(0).path("id").asText().equals(tweet))
-                .sorted(Comparator.comparing(t -> t.path("id").asText())).toList();
     }
 }

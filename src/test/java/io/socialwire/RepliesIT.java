@@ -55,7 +55,7 @@ class RepliesIT extends HubIntegrationTest {
         assertThat(posted.path("text").asText()).isEqualTo("Sorry about that! We re-sent order 4411 today.");
         assertThat(posted.path("referenced_tweets").get(0).path("type").asText()).isEqualTo("replied_to");
         assertThat(posted.path("referenced_tweets").get(0).path("id").asText()).isEqualTo(tweet);
-        assertThat(posted.path("author_id").asText()).as("posted as the brand").isEqualTo(brandId());
+        assertThat(posted.path("author_id").asText()).as("posted as the brand").isEqualTo(hub.xBrandId());
         assertThat(hub.whereDid("x:" + tweet).body()).as("the mention's receipts show the answer")
                 .contains("\"action\":\"replied\"").contains(url);
 
@@ -67,7 +67,7 @@ class RepliesIT extends HubIntegrationTest {
         hub.serviceNowAgentUpdate("incident", sysId, "{\"comments\":\"Yes, by Friday.\"}");
         awaitNotes(sysId, "Replied on X: ", 2);
 
-        assertThat(brandRepliesTo(tweet)).extracting(t -> t.path("text").asText())
+        assertThat(hub.xBrandRepliesTo(tweet)).extracting(t -> t.path("text").asText())
                 .containsExactly("Sorry about that! We re-sent order 4411 today.", "Yes, by Friday.");
         assertThat(notes(sysId, "Replied on X: ")).as("each answer noted once").hasSize(2);
     }
@@ -95,7 +95,7 @@ class RepliesIT extends HubIntegrationTest {
         String tweet = "19" + run + "03";
         String sysId = incidentFor(tweet, "mention", "cust" + run);
 
-        assertThat(hub.sendGeneric(canonical("x", "reply", "19" + run + "04", "x:" + tweet, brandId(), "acme",
+        assertThat(hub.sendGeneric(canonical("x", "reply", "19" + run + "04", "x:" + tweet, hub.xBrandId(), "acme",
                 "Sorry about that! We re-sent it.")).statusCode()).isEqualTo(200);
         assertThat(hub.sendGeneric(canonical("x", "reply", "19" + run + "05", "x:" + tweet, "u" + run,
                 "cust" + run, "Thank you!")).statusCode()).isEqualTo(200);
@@ -242,19 +242,5 @@ class RepliesIT extends HubIntegrationTest {
     private static String header(ConsumerRecord<String, String> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-    }
-
-    private String brandId() {
-        return hub.x("/2/users/by/username/acme").path("data").path("id").asText();
-    }
-
-    private List<JsonNode> brandRepliesTo(String tweet) {
-        List<JsonNode> replies = new ArrayList<>();
-        // the emulator's search ignores operators: every recent post, newest first
-        hub.x("/2/tweets/search/recent?max_results=100&query=conversation_id:" + tweet).path("data")
-                .forEach(replies::add);
-        return replies.stream().filter(t -> t.path("author_id").asText().equals(brandId()))
-                .filter(t -> t.path("referenced_tweets").path(0).path("id").asText().equals(tweet))
-                .sorted(java.util.Comparator.comparing(t -> t.path("id").asText())).toList();
     }
 }

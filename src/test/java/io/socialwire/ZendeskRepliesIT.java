@@ -8,7 +8,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -50,7 +49,7 @@ class ZendeskRepliesIT extends HubIntegrationTest {
         assertThat(posted.path("text").asText()).isEqualTo("Sorry about that! We re-sent order 4411 today.");
         assertThat(posted.path("referenced_tweets").get(0).path("type").asText()).isEqualTo("replied_to");
         assertThat(posted.path("referenced_tweets").get(0).path("id").asText()).isEqualTo(tweet);
-        assertThat(posted.path("author_id").asText()).as("posted as the brand").isEqualTo(brandId(hub));
+        assertThat(posted.path("author_id").asText()).as("posted as the brand").isEqualTo(hub.xBrandId());
 
         // the customer again: the hub's follow-up comment is its own; so is a public comment by the integration user
         assertThat(hub.sendGeneric(canonical("x", "reply", "18" + run + "02", "x:" + tweet, "u" + run,
@@ -61,7 +60,7 @@ class ZendeskRepliesIT extends HubIntegrationTest {
         hub.zendeskComment(ticket, "Yes, by Friday.", true, true);
         await().atMost(LOOP).until(() -> notes(hub, ticket), n -> n.size() >= 2);
 
-        assertThat(brandRepliesTo(hub, tweet)).extracting(t -> t.path("text").asText())
+        assertThat(hub.xBrandRepliesTo(tweet)).extracting(t -> t.path("text").asText())
                 .containsExactly("Sorry about that! We re-sent order 4411 today.", "Yes, by Friday.");
         assertThat(notes(hub, ticket)).as("each answer noted once").hasSize(2);
         assertThat(comments(hub, ticket)).filteredOn(c -> c.path("body").asText().startsWith("Replied on X: "))
@@ -84,20 +83,5 @@ class ZendeskRepliesIT extends HubIntegrationTest {
     private static List<String> notes(HubClient hub, String ticket) {
         return comments(hub, ticket).stream().map(c -> c.path("body").asText())
                 .filter(b -> b.startsWith("Replied on X: ")).map(b -> b.substring("Replied on X: ".length())).toList();
-    }
-
-    private static String brandId(HubClient hub) {
-        return hub.x("/2/users/by/username/acme").path("data").path("id").asText();
-    }
-
-    private static List<JsonNode> brandRepliesTo(HubClient hub, String tweet) {
-        List<JsonNode> replies = new ArrayList<>();
-        // the emulator's search ignores operators: every recent post, newest first
-        hub.x("/2/tweets/search/recent?max_results=100&query=conversation_id:" + tweet).path("data")
-                .forEach(replies::add);
-        String brand = brandId(hub);
-        return replies.stream().filter(t -> t.path("author_id").asText().equals(brand))
-                .filter(t -> t.path("referenced_tweets").path(0).path("id").asText().equals(tweet))
-                .sorted(Comparator.comparing(t -> t.path("id").asText())).toList();
     }
 }

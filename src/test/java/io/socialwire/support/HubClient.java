@@ -195,22 +195,16 @@ public final class HubClient {
 
     /** A call to the Jira emulator's REST API v3 as the integration account (basic auth), e.g. POST /search/jql. */
     public JsonNode jira(String method, String path, String json) {
-        String basic = Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(emulators
-                        + "/emulators/jira/rest/api/3" + path))
-                .header("Authorization", "Basic " + basic).header("Content-Type", "application/json")
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json)).build());
-        if (response.statusCode() >= 300) {
-            throw new IllegalStateException("Jira answered HTTP " + response.statusCode() + ": " + response.body());
-        }
-        return read(response);
+        return jiraAs(USER, PASSWORD, method, path, json);
     }
 
     /** A call to the Jira emulator as the product team's agent (EMULATOR_AGENT_USERNAME), e.g. a comment. */
     public JsonNode jiraAgent(String method, String path, String json) {
-        String basic = Base64.getEncoder().encodeToString((AGENT + ":" + AGENT_PASSWORD)
-                .getBytes(StandardCharsets.UTF_8));
+        return jiraAs(AGENT, AGENT_PASSWORD, method, path, json);
+    }
+
+    private JsonNode jiraAs(String user, String password, String method, String path, String json) {
+        String basic = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(emulators
                         + "/emulators/jira/rest/api/3" + path))
                 .header("Authorization", "Basic " + basic).header("Content-Type", "application/json")
@@ -322,6 +316,22 @@ public final class HubClient {
     public JsonNode x(String pathAndQuery) {
         return read(send(HttpRequest.newBuilder(URI.create(emulators + "/emulators/x" + pathAndQuery))
                 .header("Authorization", "Bearer " + X_BEARER).GET().build()));
+    }
+
+    /** The X account the hub answers as (the emulator's brand, @acme). */
+    public String xBrandId() {
+        return x("/2/users/by/username/acme").path("data").path("id").asText();
+    }
+
+    /** The brand's replies on X to a post, oldest first. */
+    public List<JsonNode> xBrandRepliesTo(String tweet) {
+        List<JsonNode> replies = new ArrayList<>();
+        // the emulator's search ignores operators: every recent post, newest first
+        x("/2/tweets/search/recent?max_results=100&query=conversation_id:" + tweet).path("data").forEach(replies::add);
+        String brand = xBrandId();
+        return replies.stream().filter(t -> t.path("author_id").asText().equals(brand))
+                .filter(t -> t.path("referenced_tweets").path(0).path("id").asText().equals(tweet))
+                .sorted(java.util.Comparator.comparing(t -> t.path("id").asText())).toList();
     }
 
     /** The journal entries (comments, work notes) of a ServiceNow record, oldest first. */
