@@ -89,7 +89,7 @@ class DispatchRouteTest {
         camel.getRegistry().bind("deliveryLanes", deliveryLanes);
         camel.getRegistry().bind("interactionJson", new InteractionJson(json));
         camel.getRegistry().bind("enricher", new Enricher(new LanguageDetection(List.of("en", "de"), false),
-                new SentimentScoring(), rules));
+                new SentimentScoring(), new io.socialwire.routing.Router(rules, null)));
         camel.getRegistry().bind("erasure", erasure);
         camel.getRegistry().bind("echoes", new io.socialwire.replies.Echoes(new io.socialwire.replies.RepliesProperties(
                 Map.of(), Map.of(), Map.of("x", List.of("1000"))), metrics));

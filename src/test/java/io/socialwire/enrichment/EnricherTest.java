@@ -16,7 +16,7 @@ class EnricherTest {
             new LanguageDetection(List.of("en", "de", "fr", "es", "pt", "it"), false);
 
     private final Enricher enricher = new Enricher(LANGUAGES, new SentimentScoring(),
-            new RoutingRulesSource(new FileSystemResource("config/routing.yaml")));
+            io.socialwire.support.ProjectRouting.router());
 
     @Test
     void englishComplaintIsNegativeAndGoesToSupport() {

@@ -31,7 +31,7 @@ class RoutingExamplesTest {
     @Test
     void everyExampleRoutesWhereItSays() throws IOException {
         Enricher enricher = new Enricher(new LanguageDetection(List.of("en", "de", "fr", "es", "pt", "it"), false),
-                new SentimentScoring(), new RoutingRulesSource(new FileSystemResource("config/routing.yaml")));
+                new SentimentScoring(), io.socialwire.support.ProjectRouting.router());
         JsonNode examples = new ObjectMapper(new YAMLFactory()).readTree(Path.of("config/routing-tests.yaml").toFile())
                 .path("examples");
         List<String> wrong = new ArrayList<>();
