@@ -60,13 +60,15 @@ public final class RoutingRules {
     record Classifier(@JsonProperty("min-confidence") Double minConfidence, Map<String, Department> departments) {
     }
 
-    record Department(Integer priority, @JsonProperty("min-confidence") Double minConfidence) {
+    /** {@code intents}: a priority for some of the department's intents (support's complaints before questions). */
+    record Department(Integer priority, @JsonProperty("min-confidence") Double minConfidence,
+                      Map<String, Integer> intents) {
     }
 
     /**
      * The classifier's settings: below a department's {@code min-confidence} (the file's, unless the department has
-     * its own) its choice is not taken; {@code priority} is the priority of what it routes there (the default's
-     * when not given).
+     * its own) its choice is not taken; {@code priority} is the priority of what it routes there (its intent's when
+     * the department gives one, the default's when it gives none).
      */
     public record ClassifierSettings(double minConfidence, Map<String, Department> departments, int fallbackPriority) {
 
@@ -75,9 +77,15 @@ public final class RoutingRules {
             return own != null && own.minConfidence() != null ? own.minConfidence() : minConfidence;
         }
 
-        int priority(String department) {
+        int priority(String department, String intent) {
             Department own = departments.get(department);
-            return own != null && own.priority() != null ? own.priority() : fallbackPriority;
+            if (own == null) {
+                return fallbackPriority;
+            }
+            if (own.intents() != null && own.intents().containsKey(intent)) {
+                return own.intents().get(intent);
+            }
+            return own.priority() != null ? own.priority() : fallbackPriority;
         }
     }
 
@@ -162,6 +170,13 @@ public final class RoutingRules {
             }
             if (setting.minConfidence() != null) {
                 checkConfidence(refuse, path + ".min-confidence", setting.minConfidence());
+            }
+            if (setting.intents() != null) {
+                setting.intents().forEach((intent, priority) -> {
+                    if (priority == null || priority < 1 || priority > 5) {
+                        throw refuse.at(path + ".intents." + intent, "priority must be 1 (highest) to 5");
+                    }
+                });
             }
         });
         return new ClassifierSettings(min, each, fallbackPriority);
