@@ -68,10 +68,10 @@ final class LabelledExamples {
         try {
             file = YAML.readValue(yaml, ExamplesFile.class);
         } catch (JsonMappingException e) {
-            throw new RulesException(source + " line " + line(e) + " field " + RoutingRules.path(e) + ": "
+            throw new RulesException(source + " line " + RoutingRules.line(e, yaml) + " field " + RoutingRules.path(e) + ": "
                     + e.getOriginalMessage().replaceAll(" \\(class [^)]*\\)", ""), e);
         } catch (JsonProcessingException e) {
-            throw new RulesException(source + " line " + line(e) + ": " + e.getOriginalMessage(), e);
+            throw new RulesException(source + " line " + RoutingRules.line(e, yaml) + ": " + e.getOriginalMessage(), e);
         }
         YamlLines lines = YamlLines.of(yaml);
         if (file == null || file.department() == null || !NAME.matcher(file.department()).matches()) {
@@ -101,9 +101,5 @@ final class LabelledExamples {
                     source + " " + lines.where(path).replaceFirst(" field .*", "")));
         }
         return examples;
-    }
-
-    private static int line(JsonProcessingException e) {
-        return e.getLocation() == null ? 0 : e.getLocation().getLineNr();
     }
 }

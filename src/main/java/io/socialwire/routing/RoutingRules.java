@@ -197,7 +197,7 @@ public final class RoutingRules {
      * Jackson reports an unknown field of a record where the record ends; the field's own line is the last line at
      * or before that which names it.
      */
-    private static int line(JsonProcessingException e, String text) {
+    static int line(JsonProcessingException e, String text) {
         int reported = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
         if (e instanceof UnrecognizedPropertyException unknown) {
             String[] lines = text.split("\n", -1);
