@@ -63,7 +63,7 @@ public final class Router implements DisposableBean {
         double needed = settings.minConfidence(prediction.department());
         if (prediction.probability() >= needed) {
             return new Routed(new RoutingDecision(prediction.department(),
-                    settings.priority(prediction.department(), prediction.intent()), prediction.intent(), CLASSIFIER),
+                    settings.priority(prediction.department(), prediction.intent(), sentiment), prediction.intent(), CLASSIFIER),
                     List.of("the classifier: " + prediction.department() + " " + percent(prediction.probability())
                             + " (min-confidence " + percent(needed) + ")"), probabilities);
         }

@@ -33,6 +33,9 @@ public final class RoutingRules {
     /** A department is a name its route is found by: direct:department-<name>. */
     private static final Pattern DEPARTMENT = Pattern.compile("[a-z][a-z0-9-]*");
 
+    /** VADER's compound score at or below which a post counts as strongly negative. */
+    static final double STRONGLY_NEGATIVE = -0.5;
+
     /** Below this probability the classifier's choice is not taken, unless the file says otherwise. */
     static final double DEFAULT_MIN_CONFIDENCE = 0.5;
 
@@ -60,9 +63,13 @@ public final class RoutingRules {
     record Classifier(@JsonProperty("min-confidence") Double minConfidence, Map<String, Department> departments) {
     }
 
-    /** {@code intents}: a priority for some of the department's intents (support's complaints before questions). */
+    /**
+     * {@code intents}: a priority for some of the department's intents (support's complaints before questions);
+     * {@code negativePriority}: the priority of a post the sentiment model reads as strongly negative (an angry
+     * customer), whatever its intent.
+     */
     record Department(Integer priority, @JsonProperty("min-confidence") Double minConfidence,
-                      Map<String, Integer> intents) {
+                      Map<String, Integer> intents, @JsonProperty("negative-priority") Integer negativePriority) {
     }
 
     /**
@@ -77,15 +84,17 @@ public final class RoutingRules {
             return own != null && own.minConfidence() != null ? own.minConfidence() : minConfidence;
         }
 
-        int priority(String department, String intent) {
+        int priority(String department, String intent, Sentiment sentiment) {
             Department own = departments.get(department);
             if (own == null) {
                 return fallbackPriority;
             }
+            int priority = own.priority() != null ? own.priority() : fallbackPriority;
             if (own.intents() != null && own.intents().containsKey(intent)) {
-                return own.intents().get(intent);
+                priority = own.intents().get(intent);
             }
-            return own.priority() != null ? own.priority() : fallbackPriority;
+            boolean angry = sentiment != null && sentiment.score() != null && sentiment.score() <= STRONGLY_NEGATIVE;
+            return angry && own.negativePriority() != null ? Math.min(priority, own.negativePriority()) : priority;
         }
     }
 
@@ -170,6 +179,10 @@ public final class RoutingRules {
             }
             if (setting.minConfidence() != null) {
                 checkConfidence(refuse, path + ".min-confidence", setting.minConfidence());
+            }
+            if (setting.negativePriority() != null
+                    && (setting.negativePriority() < 1 || setting.negativePriority() > 5)) {
+                throw refuse.at(path + ".negative-priority", "priority must be 1 (highest) to 5");
             }
             if (setting.intents() != null) {
                 setting.intents().forEach((intent, priority) -> {
