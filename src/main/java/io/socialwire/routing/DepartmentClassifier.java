@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -43,15 +44,29 @@ final class DepartmentClassifier {
     private static final FeatureGenerator FEATURES = new TextFeatures();
     private static final String INTENT_OF = "/";
     private static final int ITERATIONS = 100;
+    private static final int[] NO_OUTCOMES = {};
 
     private final MaxentModel departments;
     private final MaxentModel intents;
+    /** Per department, the outcomes of the intent model that are its intents, and their intents' names. */
+    private final Map<String, int[]> intentOutcomes = new HashMap<>();
+    private final String[] intentNames;
     private final List<Example> examples;
     private final List<Set<String>> exampleFeatures;
 
     private DepartmentClassifier(MaxentModel departments, MaxentModel intents, List<Example> examples) {
         this.departments = departments;
         this.intents = intents;
+        this.intentNames = new String[intents.getNumOutcomes()];
+        Map<String, List<Integer>> byDepartment = new HashMap<>();
+        for (int i = 0; i < intentNames.length; i++) {
+            String outcome = intents.getOutcome(i);
+            int slash = outcome.indexOf(INTENT_OF);
+            byDepartment.computeIfAbsent(outcome.substring(0, slash), d -> new ArrayList<>()).add(i);
+            intentNames[i] = outcome.substring(slash + INTENT_OF.length());
+        }
+        byDepartment.forEach((department, outcomes) ->
+                intentOutcomes.put(department, outcomes.stream().mapToInt(Integer::intValue).toArray()));
         this.examples = List.copyOf(examples);
         this.exampleFeatures = examples.stream().map(e -> Set.copyOf(features(e.text()))).toList();
     }
@@ -100,11 +115,10 @@ final class DepartmentClassifier {
         double[] byIntent = intents.eval(features);
         String intent = null;
         double likeliest = -1;
-        for (int i = 0; i < byIntent.length; i++) {
-            String outcome = intents.getOutcome(i);
-            if (outcome.startsWith(department + INTENT_OF) && byIntent[i] > likeliest) {
+        for (int i : intentOutcomes.getOrDefault(department, NO_OUTCOMES)) {
+            if (byIntent[i] > likeliest) {
                 likeliest = byIntent[i];
-                intent = outcome.substring(department.length() + INTENT_OF.length());
+                intent = intentNames[i];
             }
         }
         return intent;
