@@ -5,10 +5,12 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import opennlp.tools.doccat.DoccatFactory;
 import opennlp.tools.doccat.DocumentCategorizerME;
@@ -20,9 +22,9 @@ import opennlp.tools.util.TrainingParameters;
 
 /**
  * Which department a post belongs to, learnt from labelled examples (config/routing-examples/): OpenNLP's document
- * categorizer, a maximum-entropy model over {@link TextFeatures}, one for the department and one for the intent.
- * Classifying reads the post's features once and asks both models; {@link #nearest} finds the examples most like a
- * post, to explain a decision.
+ * categorizer, a maximum-entropy model over {@link TextFeatures} for the department, and one per department for its
+ * intents. Classifying reads the post's features once and asks the department model, then the chosen department's;
+ * {@link #nearest} finds the examples most like a post, to explain a decision.
  */
 final class DepartmentClassifier {
 
@@ -41,15 +43,19 @@ final class DepartmentClassifier {
     }
 
     private static final FeatureGenerator FEATURES = new TextFeatures();
-    private static final String INTENT_OF = "/";
     private static final int ITERATIONS = 100;
 
     private final MaxentModel departments;
-    private final MaxentModel intents;
+    /**
+     * Per department, a model of its intents learnt from its examples alone: the classifier asks only the chosen
+     * department's, a sixth of the parameters of one model of every department's intents (reading them from memory
+     * is what evaluation costs, bench/classifier).
+     */
+    private final Map<String, MaxentModel> intents;
     private final List<Example> examples;
     private final List<Set<String>> exampleFeatures;
 
-    private DepartmentClassifier(MaxentModel departments, MaxentModel intents, List<Example> examples) {
+    private DepartmentClassifier(MaxentModel departments, Map<String, MaxentModel> intents, List<Example> examples) {
         this.departments = departments;
         this.intents = intents;
         this.examples = List.copyOf(examples);
@@ -57,8 +63,10 @@ final class DepartmentClassifier {
     }
 
     static DepartmentClassifier train(List<Example> examples) {
-        return new DepartmentClassifier(model(examples, Example::department),
-                model(examples, e -> e.department() + INTENT_OF + e.intent()), examples);
+        Map<String, MaxentModel> intents = new HashMap<>();
+        examples.stream().collect(Collectors.groupingBy(Example::department))
+                .forEach((department, ofDepartment) -> intents.put(department, model(ofDepartment, Example::intent)));
+        return new DepartmentClassifier(model(examples, Example::department), Map.copyOf(intents), examples);
     }
 
     private static MaxentModel model(List<Example> examples, java.util.function.Function<Example, String> label) {
@@ -97,17 +105,8 @@ final class DepartmentClassifier {
     }
 
     private String intent(String[] features, String department) {
-        double[] byIntent = intents.eval(features);
-        String intent = null;
-        double likeliest = -1;
-        for (int i = 0; i < byIntent.length; i++) {
-            String outcome = intents.getOutcome(i);
-            if (outcome.startsWith(department + INTENT_OF) && byIntent[i] > likeliest) {
-                likeliest = byIntent[i];
-                intent = outcome.substring(department.length() + INTENT_OF.length());
-            }
-        }
-        return intent;
+        MaxentModel ofDepartment = intents.get(department);
+        return ofDepartment == null ? null : ofDepartment.getBestOutcome(ofDepartment.eval(features));
     }
 
     /** The {@code count} examples whose features are most like the post's (Jaccard similarity). */
