@@ -52,21 +52,33 @@ final class DepartmentClassifier {
      * is what evaluation costs, bench/classifier).
      */
     private final Map<String, MaxentModel> intents;
+    /** The intent of a department whose examples all name the same one. */
+    private final Map<String, String> onlyIntents;
     private final List<Example> examples;
     private final List<Set<String>> exampleFeatures;
 
-    private DepartmentClassifier(MaxentModel departments, Map<String, MaxentModel> intents, List<Example> examples) {
+    private DepartmentClassifier(MaxentModel departments, Map<String, MaxentModel> intents,
+                                 Map<String, String> onlyIntents, List<Example> examples) {
         this.departments = departments;
         this.intents = intents;
+        this.onlyIntents = onlyIntents;
         this.examples = List.copyOf(examples);
         this.exampleFeatures = examples.stream().map(e -> Set.copyOf(features(e.text()))).toList();
     }
 
     static DepartmentClassifier train(List<Example> examples) {
         Map<String, MaxentModel> intents = new HashMap<>();
-        examples.stream().collect(Collectors.groupingBy(Example::department))
-                .forEach((department, ofDepartment) -> intents.put(department, model(ofDepartment, Example::intent)));
-        return new DepartmentClassifier(model(examples, Example::department), Map.copyOf(intents), examples);
+        Map<String, String> onlyIntents = new HashMap<>();
+        examples.stream().collect(Collectors.groupingBy(Example::department)).forEach((department, ofDepartment) -> {
+            Set<String> named = ofDepartment.stream().map(Example::intent).collect(Collectors.toSet());
+            if (named.size() == 1) {
+                onlyIntents.put(department, named.iterator().next()); // nothing to tell apart, nothing to learn
+            } else {
+                intents.put(department, model(ofDepartment, Example::intent));
+            }
+        });
+        return new DepartmentClassifier(model(examples, Example::department), Map.copyOf(intents),
+                Map.copyOf(onlyIntents), examples);
     }
 
     private static MaxentModel model(List<Example> examples, java.util.function.Function<Example, String> label) {
@@ -106,7 +118,8 @@ final class DepartmentClassifier {
 
     private String intent(String[] features, String department) {
         MaxentModel ofDepartment = intents.get(department);
-        return ofDepartment == null ? null : ofDepartment.getBestOutcome(ofDepartment.eval(features));
+        return ofDepartment == null ? onlyIntents.get(department)
+                : ofDepartment.getBestOutcome(ofDepartment.eval(features));
     }
 
     /** The {@code count} examples whose features are most like the post's (Jaccard similarity). */
