@@ -72,7 +72,7 @@ class DepartmentsIT extends HubIntegrationTest {
         assertThat(event.path("contact").path("handle").asText()).isEqualTo("fan_" + run);
         assertThat(event.path("contact").path("followers").asLong()).isEqualTo(900);
         assertThat(event.path("sentiment").asText()).isEqualTo("positive");
-        assertThat(event.path("rule").asText()).isEqualTo("marketing-praise");
+        assertThat(event.path("rule").asText()).isEqualTo("classifier");
 
         try (TopicProbe topics = topics()) {
             ConsumerRecord<String, String> analytics = await().atMost(DELIVERY).until(

@@ -59,7 +59,7 @@ class JiraTargetIT extends HubIntegrationTest {
         assertThat(labels(fields)).contains("socialwire", "sw-channel-x", "sw-conversation-" + id,
                 "sw-interaction-" + id);
         String description = fields.path("description").toString();
-        assertThat(description).contains("Interaction:  " + id, "@ana_" + run, "rule 'product-ideas'",
+        assertThat(description).contains("Interaction:  " + id, "@ana_" + run, "rule 'classifier'",
                 "please add a dark mode");
         String key = issue.path("key").asText();
         await().atMost(DELIVERY).until(() -> hub.whereDid(id).body(), b -> b.contains("\"action\":\"created\""));

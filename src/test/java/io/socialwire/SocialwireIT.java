@@ -67,7 +67,7 @@ class SocialwireIT extends HubIntegrationTest {
                 "Link:         https://www.facebook.com/104512345678901/posts/2002?comment_id=3003",
                 "Posted:       2025-11-22T08:26:40Z",
                 "Language:     en",
-                "Routing:      rule 'support-complaint' -> support, priority 2",
+                "Routing:      rule 'classifier' -> support, priority 2",
                 "Interaction:  facebook:2002_3003",
                 "Conversation: facebook:104512345678901_2002",
                 "My order #4411 arrived broken and nobody answers. Terrible service!");
@@ -100,7 +100,7 @@ class SocialwireIT extends HubIntegrationTest {
                 "Profile:      https://x.com/maria_dev",
                 "Link:         https://x.com/maria_dev/status/1790000000000000001",
                 "Sentiment:    neutral (+0.00)",
-                "Routing:      rule 'sales-buying-intent' -> sales, priority 3",
+                "Routing:      rule 'classifier' -> sales, priority 3",
                 "@acme what is your pricing for 50 seats? Could we get a demo next week?");
     }
 
@@ -117,7 +117,7 @@ class SocialwireIT extends HubIntegrationTest {
         assertThat(hrCase.path("priority").asText()).isEqualTo("3");
         assertThat(hrCase.path("short_description").asText()).contains("Are you hiring backend engineers");
         assertThat(hrCase.path("description").asText())
-                .contains("Routing:      rule 'hr-candidates' -> hr, priority 3");
+                .contains("Routing:      rule 'classifier' -> hr, priority 3");
         assertThat(hub.serviceNowTable("incident", "correlation_id=linkedin:c-1")).isEmpty();
     }
 

@@ -24,7 +24,7 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  * <ul>
  * <li>{@code server.port=0} becomes a concrete free port, so the emulator URLs the sinks call (built from
  * {@code ${server.port}}) are right from the start; tests and a second instance run beside a running hub.</li>
- * <li>routes, kamelets and routing rules are read from {@code routes/} and {@code config/} on disk when the hub runs from the
+ * <li>routes, kamelets, routing rules and the routing examples are read from {@code routes/} and {@code config/} on disk when the hub runs from the
  * project folder (editable without a rebuild), else from the copies packaged in the jar.</li>
  * </ul>
  */
@@ -32,6 +32,7 @@ public class LocalDefaults implements EnvironmentPostProcessor {
 
     static final String ROUTES = "camel.main.routes-include-pattern";
     static final String RULES = "socialwire.routing.rules";
+    static final String EXAMPLES = "socialwire.routing.examples";
     static final String KAMELETS = "camel.component.kamelet.location";
     private static final String PACKAGED_ROUTES = "classpath*:routes/**/*.camel.yaml";
 
@@ -52,6 +53,10 @@ public class LocalDefaults implements EnvironmentPostProcessor {
         if (!env.containsProperty(RULES)) {
             settled.put(RULES, Files.isRegularFile(Path.of("config/routing.yaml")) ? "file:config/routing.yaml"
                     : "classpath:config/routing.yaml");
+        }
+        if (!env.containsProperty(EXAMPLES)) {
+            settled.put(EXAMPLES, Files.isDirectory(Path.of("config/routing-examples"))
+                    ? "file:config/routing-examples/*.yaml" : "classpath*:config/routing-examples/*.yaml");
         }
         env.getPropertySources().addFirst(new MapPropertySource("socialwire-local-defaults", settled));
     }

@@ -2,20 +2,20 @@ package io.socialwire.enrichment;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import io.socialwire.model.Enrichment;
 import io.socialwire.model.Sentiment;
 import io.socialwire.model.SocialInteraction;
+import io.socialwire.routing.Router;
 import io.socialwire.routing.RoutingDecision;
-import io.socialwire.routing.RoutingRules;
-import io.socialwire.routing.RoutingRulesSource;
 import org.apache.camel.Exchange;
 import org.apache.camel.Handler;
 import org.springframework.stereotype.Component;
 
 /**
  * The enrich step of the dispatch route: language (unless the channel already told it), sentiment, then the
- * routing decision; it also sets the {@code department} header the route chooses a sink by, and the
+ * routing decision (rules, then the classifier); it also sets the {@code department} header the route chooses a sink by, and the
  * {@code interactionId} header the sinks find earlier records by.
  */
 @Component("enricher")
@@ -26,12 +26,12 @@ public class Enricher {
 
     private final LanguageDetection languages;
     private final SentimentScoring sentiments;
-    private final RoutingRulesSource rules;
+    private final Router router;
 
-    public Enricher(LanguageDetection languages, SentimentScoring sentiments, RoutingRulesSource rules) {
+    public Enricher(LanguageDetection languages, SentimentScoring sentiments, Router router) {
         this.languages = languages;
         this.sentiments = sentiments;
-        this.rules = rules;
+        this.router = router;
     }
 
     @Handler
@@ -46,18 +46,23 @@ public class Enricher {
         return explain(interaction).interaction();
     }
 
-    /** The enriched interaction and the conditions of the rule that decided its department. */
+    /**
+     * The enriched interaction, and why it goes where it goes: the conditions of the rule that held, or the
+     * classifier's reading with every department's probability.
+     */
     public Explained explain(SocialInteraction interaction) {
         String language = interaction.language() != null ? interaction.language()
                 : languages.detect(interaction.text());
         Sentiment sentiment = sentiments.score(interaction.text(), language);
         SocialInteraction withLanguage = interaction.withEnrichment(language, null);
-        RoutingRules.Explanation why = rules.current().explain(withLanguage, sentiment, Instant.now());
+        Router.Routed why = router.route(withLanguage, sentiment, Instant.now());
         RoutingDecision decision = why.decision();
         return new Explained(interaction.withEnrichment(language, new Enrichment(decision.department(),
-                decision.intent(), sentiment, decision.priority(), decision.matchedRule())), why.conditions());
+                decision.intent(), sentiment, decision.priority(), decision.matchedRule())), why.conditions(),
+                why.probabilities());
     }
 
-    public record Explained(SocialInteraction interaction, List<String> conditions) {
+    /** {@code probabilities}: each department's, when the classifier was asked (no rule held); else null. */
+    public record Explained(SocialInteraction interaction, List<String> conditions, Map<String, Double> probabilities) {
     }
 }

@@ -2,6 +2,8 @@ package io.socialwire.enrichment;
 
 import java.time.Duration;
 
+import io.socialwire.routing.ClassifierSource;
+import io.socialwire.routing.Router;
 import io.socialwire.routing.RoutingRulesSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -21,6 +23,18 @@ class EnrichmentConfiguration {
     @Bean
     SentimentScoring sentimentScoring() {
         return new SentimentScoring();
+    }
+
+    /** The classifier learnt from the labelled examples; none when {@code socialwire.routing.examples} is empty. */
+    @Bean
+    Router router(RoutingRulesSource rules, @Value("${socialwire.routing.examples:}") String examples,
+                  @Value("${socialwire.routing.reload-interval:2s}") Duration interval) {
+        if (examples.isBlank()) {
+            return new Router(rules, null);
+        }
+        ClassifierSource classifier = new ClassifierSource(examples);
+        classifier.watch(interval);
+        return new Router(rules, classifier);
     }
 
     @Bean

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.socialwire.enrichment.Enricher;
 import io.socialwire.model.Enrichment;
 import io.socialwire.model.SocialInteraction;
-import io.socialwire.routing.RoutingRulesSource;
+import io.socialwire.routing.Router;
 import io.socialwire.webhook.JsonFields;
 import io.socialwire.webhook.WebhookRejectedException;
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -31,14 +31,17 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class RoutingController {
 
+    /** How many examples like the post an explanation shows. */
+    private static final int NEAREST = 3;
+
     private final Enricher enricher;
-    private final RoutingRulesSource rules;
+    private final Router router;
     private final ObjectMapper json;
     private final Map<String, String> targets;
 
-    RoutingController(Enricher enricher, RoutingRulesSource rules, ObjectMapper json, Environment environment) {
+    RoutingController(Enricher enricher, Router router, ObjectMapper json, Environment environment) {
         this.enricher = enricher;
-        this.rules = rules;
+        this.router = router;
         this.json = json;
         this.targets = Binder.get(environment).bind("socialwire.routing.targets",
                 Bindable.mapOf(String.class, String.class)).orElse(Map.of());
@@ -67,13 +70,23 @@ class RoutingController {
         answer.put("conditions", explained.conditions());
         answer.put("language", explained.interaction().language());
         answer.put("sentiment", decision.sentiment());
-        answer.put("rulesLoadedAt", rules.status().loadedAt());
+        if (explained.probabilities() != null) {
+            Map<String, Object> classifier = new LinkedHashMap<>();
+            classifier.put("departments", explained.probabilities());
+            classifier.put("nearestExamples", router.nearest(interaction.text(), NEAREST));
+            answer.put("classifier", classifier);
+        }
+        answer.put("rulesLoadedAt", router.rulesStatus().loadedAt());
         return answer;
     }
 
+    /** The rules loaded (and the last refused edit), and what the classifier learnt from. */
     @GetMapping(path = "/api/routing", produces = MediaType.APPLICATION_JSON_VALUE)
-    RoutingRulesSource.Status status() {
-        return rules.status();
+    Map<String, Object> status() {
+        Map<String, Object> status = json.convertValue(router.rulesStatus(),
+                new com.fasterxml.jackson.core.type.TypeReference<LinkedHashMap<String, Object>>() { });
+        status.put("classifier", router.classifierStatus());
+        return status;
     }
 
     @ExceptionHandler(WebhookRejectedException.class)

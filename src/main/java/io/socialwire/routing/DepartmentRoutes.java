@@ -17,10 +17,10 @@ public class DepartmentRoutes implements CamelContextConfiguration {
 
     static final String PREFIX = "department-";
 
-    private final RoutingRulesSource rules;
+    private final Router router;
 
-    public DepartmentRoutes(RoutingRulesSource rules) {
-        this.rules = rules;
+    public DepartmentRoutes(Router router) {
+        this.router = router;
     }
 
     @Override
@@ -29,7 +29,7 @@ public class DepartmentRoutes implements CamelContextConfiguration {
 
     @Override
     public void afterApplicationStart(CamelContext camelContext) {
-        rules.requireRoutes(() -> departments(camelContext));
+        router.requireRoutes(() -> departments(camelContext));
     }
 
     public static Set<String> departments(CamelContext camelContext) {

@@ -33,6 +33,12 @@ public final class RoutingRules {
     /** A department is a name its route is found by: direct:department-<name>. */
     private static final Pattern DEPARTMENT = Pattern.compile("[a-z][a-z0-9-]*");
 
+    /** VADER's compound score at or below which a post counts as strongly negative. */
+    static final double STRONGLY_NEGATIVE = -0.5;
+
+    /** Below this probability the classifier's choice is not taken, unless the file says otherwise. */
+    static final double DEFAULT_MIN_CONFIDENCE = 0.5;
+
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
@@ -40,14 +46,56 @@ public final class RoutingRules {
     private final RoutingDecision fallback;
     /** Each department, and where the file first names it: "line 12 field rules[3].department". */
     private final Map<String, String> departments;
+    private final ClassifierSettings classifier;
 
-    private RoutingRules(List<CompiledRule> rules, RoutingDecision fallback, Map<String, String> departments) {
+    private RoutingRules(List<CompiledRule> rules, RoutingDecision fallback, Map<String, String> departments,
+                         ClassifierSettings classifier) {
         this.rules = rules;
         this.fallback = fallback;
         this.departments = departments;
+        this.classifier = classifier;
     }
 
-    record RulesFile(List<Rule> rules, @JsonProperty("default") Rule defaultRule) {
+    record RulesFile(List<Rule> rules, @JsonProperty("default") Rule defaultRule, Classifier classifier) {
+    }
+
+    /** How far the classifier is trusted, and the priority of what it routes (the rules file's classifier part). */
+    record Classifier(@JsonProperty("min-confidence") Double minConfidence, Map<String, Department> departments) {
+    }
+
+    /**
+     * {@code intents}: a priority for some of the department's intents (support's complaints before questions);
+     * {@code negativePriority}: the priority of a post the sentiment model reads as strongly negative (an angry
+     * customer), whatever its intent.
+     */
+    record Department(Integer priority, @JsonProperty("min-confidence") Double minConfidence,
+                      Map<String, Integer> intents, @JsonProperty("negative-priority") Integer negativePriority) {
+    }
+
+    /**
+     * The classifier's settings: below a department's {@code min-confidence} (the file's, unless the department has
+     * its own) its choice is not taken; {@code priority} is the priority of what it routes there (its intent's when
+     * the department gives one, the default's when it gives none).
+     */
+    public record ClassifierSettings(double minConfidence, Map<String, Department> departments, int fallbackPriority) {
+
+        double minConfidence(String department) {
+            Department own = departments.get(department);
+            return own != null && own.minConfidence() != null ? own.minConfidence() : minConfidence;
+        }
+
+        int priority(String department, String intent, Sentiment sentiment) {
+            Department own = departments.get(department);
+            if (own == null) {
+                return fallbackPriority;
+            }
+            int priority = own.priority() != null ? own.priority() : fallbackPriority;
+            if (own.intents() != null && own.intents().containsKey(intent)) {
+                priority = own.intents().get(intent);
+            }
+            boolean angry = sentiment != null && sentiment.score() != null && sentiment.score() <= STRONGLY_NEGATIVE;
+            return angry && own.negativePriority() != null ? Math.min(priority, own.negativePriority()) : priority;
+        }
     }
 
     record Rule(String name, String description, String department, Integer priority, String intent,
@@ -110,7 +158,47 @@ public final class RoutingRules {
         validate(refuse, "default", "default", d);
         departments.putIfAbsent(d.department(), lines.where("default.department"));
         return new RoutingRules(List.copyOf(compiled), new RoutingDecision(d.department(), d.priority(), d.intent(),
-                d.name() != null ? d.name() : "default"), Collections.unmodifiableMap(departments));
+                d.name() != null ? d.name() : "default"), Collections.unmodifiableMap(departments),
+                classifier(file.classifier(), d.priority(), refuse));
+    }
+
+    private static ClassifierSettings classifier(Classifier given, int fallbackPriority, Refusal refuse) {
+        if (given == null) {
+            return new ClassifierSettings(DEFAULT_MIN_CONFIDENCE, Map.of(), fallbackPriority);
+        }
+        double min = given.minConfidence() == null ? DEFAULT_MIN_CONFIDENCE : given.minConfidence();
+        checkConfidence(refuse, "classifier.min-confidence", min);
+        Map<String, Department> each = given.departments() == null ? Map.of() : Map.copyOf(given.departments());
+        each.forEach((department, setting) -> {
+            String path = "classifier.departments." + department;
+            if (setting == null) {
+                throw refuse.at(path, "department '" + department + "' has no settings");
+            }
+            if (setting.priority() != null && (setting.priority() < 1 || setting.priority() > 5)) {
+                throw refuse.at(path + ".priority", "priority must be 1 (highest) to 5");
+            }
+            if (setting.minConfidence() != null) {
+                checkConfidence(refuse, path + ".min-confidence", setting.minConfidence());
+            }
+            if (setting.negativePriority() != null
+                    && (setting.negativePriority() < 1 || setting.negativePriority() > 5)) {
+                throw refuse.at(path + ".negative-priority", "priority must be 1 (highest) to 5");
+            }
+            if (setting.intents() != null) {
+                setting.intents().forEach((intent, priority) -> {
+                    if (priority == null || priority < 1 || priority > 5) {
+                        throw refuse.at(path + ".intents." + intent, "priority must be 1 (highest) to 5");
+                    }
+                });
+            }
+        });
+        return new ClassifierSettings(min, each, fallbackPriority);
+    }
+
+    private static void checkConfidence(Refusal refuse, String path, double confidence) {
+        if (confidence < 0 || confidence > 1) {
+            throw refuse.at(path, "min-confidence must be a probability from 0 to 1");
+        }
     }
 
     /** A refusal of the field at a path, located in the file. */
@@ -122,7 +210,7 @@ public final class RoutingRules {
      * Jackson reports an unknown field of a record where the record ends; the field's own line is the last line at
      * or before that which names it.
      */
-    private static int line(JsonProcessingException e, String text) {
+    static int line(JsonProcessingException e, String text) {
         int reported = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
         if (e instanceof UnrecognizedPropertyException unknown) {
             String[] lines = text.split("\n", -1);
@@ -137,7 +225,7 @@ public final class RoutingRules {
     }
 
     /** The field's path as a person writes it: rules[0].when.keywords. */
-    private static String path(JsonMappingException e) {
+    static String path(JsonMappingException e) {
         StringBuilder path = new StringBuilder();
         for (JsonMappingException.Reference ref : e.getPath()) {
             if (ref.getFieldName() != null) {
@@ -168,15 +256,29 @@ public final class RoutingRules {
      * {@code now} stands in for the post's time when it has none.
      */
     public Explanation explain(SocialInteraction interaction, Sentiment sentiment, Instant now) {
+        return held(interaction, sentiment, now).orElse(new Explanation(fallback, List.of()));
+    }
+
+    /** The first rule whose conditions all hold, with those conditions; empty when none does. */
+    public Optional<Explanation> held(SocialInteraction interaction, Sentiment sentiment, Instant now) {
         for (CompiledRule candidate : rules) {
             Optional<List<String>> held = candidate.condition().explain(interaction, sentiment, now);
             if (held.isPresent()) {
                 Rule rule = candidate.rule();
-                return new Explanation(new RoutingDecision(rule.department(), rule.priority(), rule.intent(),
-                        rule.name()), held.get());
+                return Optional.of(new Explanation(new RoutingDecision(rule.department(), rule.priority(),
+                        rule.intent(), rule.name()), held.get()));
             }
         }
-        return new Explanation(fallback, List.of());
+        return Optional.empty();
+    }
+
+    /** Where an interaction goes when no rule holds and the classifier is not sure enough (or absent). */
+    public RoutingDecision fallback() {
+        return fallback;
+    }
+
+    public ClassifierSettings classifier() {
+        return classifier;
     }
 
     /** A decision and the conditions of its rule that held. */

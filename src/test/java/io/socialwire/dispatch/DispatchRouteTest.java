@@ -89,7 +89,7 @@ class DispatchRouteTest {
         camel.getRegistry().bind("deliveryLanes", deliveryLanes);
         camel.getRegistry().bind("interactionJson", new InteractionJson(json));
         camel.getRegistry().bind("enricher", new Enricher(new LanguageDetection(List.of("en", "de"), false),
-                new SentimentScoring(), rules));
+                new SentimentScoring(), new io.socialwire.routing.Router(rules, io.socialwire.support.ProjectRouting.classifier())));
         camel.getRegistry().bind("erasure", erasure);
         camel.getRegistry().bind("echoes", new io.socialwire.replies.Echoes(new io.socialwire.replies.RepliesProperties(
                 Map.of(), Map.of(), Map.of("x", List.of("1000"))), metrics));
@@ -150,7 +150,8 @@ class DispatchRouteTest {
         SocialInteraction enriched = json.readValue(records.get(1).getBody(String.class), SocialInteraction.class);
         assertThat(enriched.id()).isEqualTo("x:20");
         assertThat(enriched.enrichment().department()).isEqualTo("support");
-        assertThat(enriched.enrichment().matchedRule()).isEqualTo("support-complaint");
+        assertThat(enriched.enrichment().matchedRule()).isEqualTo("classifier");
+        assertThat(enriched.enrichment().intent()).isIn("delivery", "defect", "complaint");
         assertThat(enriched.enrichment().sentiment().label()).isEqualTo("negative");
         assertThat(producerUri).isEqualTo(
                 "kafka:{{socialwire.topics.deliveries}}.contacts?batchWithIndividualHeaders=true");

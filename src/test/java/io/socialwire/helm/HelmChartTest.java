@@ -216,7 +216,8 @@ class HelmChartTest {
                 .filter(f -> f.endsWith(".camel.yaml")).map(f -> "file:/app/routes/" + f).toList();
         assertThat(loaded).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(env(hub)).containsEntry("CAMEL_COMPONENT_KAMELET_LOCATION", "file:/app/routes/kamelets")
-                .containsEntry("SOCIALWIRE_ROUTING_RULES", "file:/app/config/routing.yaml");
+                .containsEntry("SOCIALWIRE_ROUTING_RULES", "file:/app/config/routing.yaml")
+                .containsEntry("SOCIALWIRE_ROUTING_EXAMPLES", "file:/app/config/routing-examples/*.yaml");
     }
 
     @Test

@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.core.io.FileSystemResource;
 
 /**
- * Runs config/routing-tests.yaml against config/routing.yaml with the real language detection and sentiment, and
- * reports every example that routes elsewhere than it says, not just the first.
+ * Runs config/routing-tests.yaml against routing as the hub does it (config/routing.yaml's rules, the classifier
+ * learnt from config/routing-examples/, the default) with the real language detection and sentiment, and reports
+ * every example that routes elsewhere than it says, not just the first.
  */
 class RoutingExamplesTest {
 
@@ -31,7 +32,7 @@ class RoutingExamplesTest {
     @Test
     void everyExampleRoutesWhereItSays() throws IOException {
         Enricher enricher = new Enricher(new LanguageDetection(List.of("en", "de", "fr", "es", "pt", "it"), false),
-                new SentimentScoring(), new RoutingRulesSource(new FileSystemResource("config/routing.yaml")));
+                new SentimentScoring(), io.socialwire.support.ProjectRouting.router());
         JsonNode examples = new ObjectMapper(new YAMLFactory()).readTree(Path.of("config/routing-tests.yaml").toFile())
                 .path("examples");
         List<String> wrong = new ArrayList<>();
@@ -42,15 +43,18 @@ class RoutingExamplesTest {
             String department = routed.enrichment().department();
             String rule = routed.enrichment().matchedRule();
             int priority = routed.enrichment().priority();
+            String intent = routed.enrichment().intent();
             boolean ok = department.equals(example.path("expect").asText())
                     && (!example.has("rule") || rule.equals(example.path("rule").asText()))
-                    && (!example.has("priority") || priority == example.path("priority").asInt());
+                    && (!example.has("priority") || priority == example.path("priority").asInt())
+                    && (!example.has("intent") || example.path("intent").asText().equals(intent));
             if (!ok) {
-                wrong.add(String.format("example %d \"%s\": expected %s%s%s, got %s (rule %s, priority %d, "
-                        + "sentiment %s)", i, example.path("text").asText(), example.path("expect").asText(),
+                wrong.add(String.format("example %d \"%s\": expected %s%s%s%s, got %s (rule %s, priority %d, "
+                        + "intent %s, sentiment %s)", i, example.path("text").asText(), example.path("expect").asText(),
                         example.has("rule") ? " by " + example.path("rule").asText() : "",
-                        example.has("priority") ? " priority " + example.path("priority").asInt() : "", department,
-                        rule, priority, routed.enrichment().sentiment().score()));
+                        example.has("priority") ? " priority " + example.path("priority").asInt() : "",
+                        example.has("intent") ? " intent " + example.path("intent").asText() : "", department,
+                        rule, priority, intent, routed.enrichment().sentiment().score()));
             }
         }
         assertThat(examples.size()).as("examples in config/routing-tests.yaml").isPositive();
