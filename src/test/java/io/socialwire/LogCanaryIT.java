@@ -52,7 +52,7 @@ class LogCanaryIT extends HubIntegrationTest {
             "My order is broken and nobody answers, terrible canarytext",               // support
             "What is your pricing for 40 seats? canarytext",                          // sales
             "Are you hiring engineers? I sent my job application canarytext",         // hr
-            "Absolutely love the new hub, wonderful canarytext",                      // marketing
+            "Absolutely love the new hub, best purchase this year, thank you Acme! canarytext", // marketing
             "Reporter here, can you comment on the data breach? canarytext"};         // pr
         faults.failNext("POST", "/api/now/v1/batch", 1, 503);   // retried
         faults.failNext("POST", "/emulators/receiver/marketing", 1, 400);   // dead-lettered
