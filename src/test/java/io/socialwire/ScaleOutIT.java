@@ -215,10 +215,11 @@ class ScaleOutIT {
                 System.out.printf("scale-out: ServiceNow answers read %d times in %d poll intervals of 5 s%n",
                         reads.size(), intervals);
                 soft.assertThat(reads).as("the replies poll runs").hasSizeGreaterThan(1);
-                // one instance of all polls: about one read per interval (not one per instance), and one extra
-                // when the cursor's partition moved to another instance
+                // one instance of all polls: about one read per interval (three instances polling would make about
+                // three), plus up to one more each time the cursor's partition moves to an instance whose timer runs
+                // at another phase: hubs 1-3 joining, hub 2 dying, hub 4 joining
                 soft.assertThat((long) reads.size()).as("ServiceNow reads over %d intervals", intervals)
-                        .isLessThanOrEqualTo(intervals + 3);
+                        .isLessThanOrEqualTo(intervals + 6);
                 shares.forEach((hub, delivered) -> soft.assertThat(delivered)
                         .as("socialwire_deliveries_total of %s: every live instance delivers a share", hub)
                         .isPositive());
