@@ -58,11 +58,18 @@ public class Enricher {
         Router.Routed why = router.route(withLanguage, sentiment, Instant.now());
         RoutingDecision decision = why.decision();
         return new Explained(interaction.withEnrichment(language, new Enrichment(decision.department(),
-                decision.intent(), sentiment, decision.priority(), decision.matchedRule())), why.conditions(),
-                why.probabilities());
+                decision.intent(), sentiment, decision.priority(), decision.matchedRule())), why);
     }
 
-    /** {@code probabilities}: each department's, when the classifier was asked (no rule held); else null. */
-    public record Explained(SocialInteraction interaction, List<String> conditions, Map<String, Double> probabilities) {
+    public record Explained(SocialInteraction interaction, Router.Routed why) {
+
+        public List<String> conditions() {
+            return why.conditions();
+        }
+
+        /** Each department's probability, when the classifier was asked (no rule held); else null. */
+        public Map<String, Double> probabilities() {
+            return why.probabilities();
+        }
     }
 }

@@ -2,7 +2,6 @@ package io.socialwire.routing;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -12,9 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -45,70 +41,38 @@ public class ClassifierSource implements DisposableBean {
     }
 
     private final String location;
-    private volatile DepartmentClassifier classifier;
-    private volatile Status status;
-    private volatile Supplier<Set<String>> departmentsWithRoutes;
-    private volatile int loadedStamp;
-    private ScheduledExecutorService watcher;
+    private final WatchedConfig<DepartmentClassifier> classifier;
 
     /** {@code location}: a pattern of the example files, {@code file:config/routing-examples/*.yaml}. */
     public ClassifierSource(String location) {
         this.location = location;
-        this.loadedStamp = stamp();
-        this.classifier = train();
-        this.status = trained(classifier, 0);
+        this.classifier = new WatchedConfig<>("routing examples", location, this::stamp, this::train);
     }
 
     DepartmentClassifier current() {
-        return classifier;
+        return classifier.current();
     }
 
     public Status status() {
-        return status;
+        WatchedConfig.Loaded<DepartmentClassifier> loaded = classifier.loaded();
+        Map<String, Long> counts = new TreeMap<>(loaded.value().examples().stream()
+                .collect(Collectors.groupingBy(DepartmentClassifier.Example::department, Collectors.counting())));
+        return new Status(location, counts, loaded.at(), loaded.millis(), loaded.refused(), loaded.refusedAt());
     }
 
     /** From now on, examples must name only departments with a route; the active ones are checked at once. */
     public void requireRoutes(Supplier<Set<String>> departments) {
-        this.departmentsWithRoutes = departments;
-        checkDepartments(classifier.departments());
+        classifier.require(candidate -> checkDepartments(candidate.departments(), departments.get()));
     }
 
     /** Checks the location every {@code interval} and retrains after a good edit. */
     public void watch(Duration interval) {
-        if (interval.isZero() || interval.isNegative()) {
-            return;
-        }
-        watcher = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "routing-examples-watcher");
-            thread.setDaemon(true);
-            return thread;
-        });
-        watcher.scheduleWithFixedDelay(this::retrainIfChanged, interval.toMillis(), interval.toMillis(),
-                TimeUnit.MILLISECONDS);
+        classifier.watch(interval);
     }
 
     /** Retrains when an example file changed since the last attempt; returns whether a new classifier is active. */
-    public synchronized boolean retrainIfChanged() {
-        int now = stamp();
-        if (now == loadedStamp) {
-            return false;
-        }
-        loadedStamp = now;
-        try {
-            long started = System.nanoTime();
-            DepartmentClassifier candidate = train();
-            checkDepartments(candidate.departments());
-            classifier = candidate;
-            status = trained(candidate, (System.nanoTime() - started) / 1_000_000);
-            LOG.info("Retrained the routing classifier on {} examples from {} in {} ms", candidate.size(), location,
-                    status.trainingMillis());
-            return true;
-        } catch (RulesException | UncheckedIOException e) {
-            status = new Status(status.source(), status.examples(), status.trainedAt(), status.trainingMillis(),
-                    e.getMessage(), Instant.now());
-            LOG.error("Refused the edit of the routing examples, the previous classifier stays: {}", e.getMessage());
-            return false;
-        }
+    public boolean retrainIfChanged() {
+        return classifier.reloadIfChanged();
     }
 
     private DepartmentClassifier train() {
@@ -120,19 +84,9 @@ public class ClassifierSource implements DisposableBean {
         return trained;
     }
 
-    private Status trained(DepartmentClassifier trained, long millis) {
-        Map<String, Long> counts = new TreeMap<>(trained.examples().stream()
-                .collect(Collectors.groupingBy(DepartmentClassifier.Example::department, Collectors.counting())));
-        return new Status(location.toString(), counts, Instant.now(), millis, null, null);
-    }
-
-    private void checkDepartments(Set<String> named) {
-        Supplier<Set<String>> known = departmentsWithRoutes;
-        if (known == null) {
-            return;
-        }
+    private void checkDepartments(Set<String> named, Set<String> withRoutes) {
         Set<String> missing = new TreeSet<>(named);
-        missing.removeAll(known.get());
+        missing.removeAll(withRoutes);
         if (!missing.isEmpty()) {
             throw new RulesException(location + ": examples name department(s) without a route: " + missing
                     + " (a department needs a route from direct:department-<name>, see docs/adding-a-target.md)");
@@ -165,8 +119,6 @@ public class ClassifierSource implements DisposableBean {
 
     @Override
     public void destroy() {
-        if (watcher != null) {
-            watcher.shutdownNow();
-        }
+        classifier.stop();
     }
 }

@@ -55,7 +55,8 @@ final class DepartmentClassifier {
     /** The intent of a department whose examples all name the same one. */
     private final Map<String, String> onlyIntents;
     private final List<Example> examples;
-    private final List<Set<String>> exampleFeatures;
+    /** The examples' features, for {@link #nearest}: built when explain first asks (dispatch never does). */
+    private volatile List<Set<String>> exampleFeatures;
 
     private DepartmentClassifier(MaxentModel departments, Map<String, MaxentModel> intents,
                                  Map<String, String> onlyIntents, List<Example> examples) {
@@ -63,7 +64,6 @@ final class DepartmentClassifier {
         this.intents = intents;
         this.onlyIntents = onlyIntents;
         this.examples = List.copyOf(examples);
-        this.exampleFeatures = examples.stream().map(e -> Set.copyOf(features(e.text()))).toList();
     }
 
     static DepartmentClassifier train(List<Example> examples) {
@@ -99,7 +99,7 @@ final class DepartmentClassifier {
     }
 
     Prediction classify(String text) {
-        String[] features = features(text).toArray(String[]::new);
+        String[] features = featureArray(text);
         double[] byDepartment = departments.eval(features);
         List<Score> scores = new ArrayList<>(byDepartment.length);
         for (int i = 0; i < byDepartment.length; i++) {
@@ -125,6 +125,7 @@ final class DepartmentClassifier {
     /** The {@code count} examples whose features are most like the post's (Jaccard similarity). */
     List<Nearest> nearest(String text, int count) {
         Set<String> post = new HashSet<>(features(text));
+        List<Set<String>> exampleFeatures = exampleFeatures();
         List<Nearest> found = new ArrayList<>();
         for (int i = 0; i < examples.size(); i++) {
             Set<String> example = exampleFeatures.get(i);
@@ -134,6 +135,15 @@ final class DepartmentClassifier {
         }
         found.sort(Comparator.comparingDouble(Nearest::similarity).reversed());
         return List.copyOf(found.subList(0, Math.min(count, found.size())));
+    }
+
+    private List<Set<String>> exampleFeatures() {
+        List<Set<String>> built = exampleFeatures;
+        if (built == null) {
+            built = examples.stream().map(e -> Set.copyOf(features(e.text()))).toList();
+            exampleFeatures = built; // two explains at once may both build it: the same list, no harm
+        }
+        return built;
     }
 
     Set<String> departments() {
@@ -150,6 +160,11 @@ final class DepartmentClassifier {
 
     List<Example> examples() {
         return examples;
+    }
+
+    /** What the classifier reads of the text (bench/classifier measures it apart). */
+    static String[] featureArray(String text) {
+        return features(text).toArray(String[]::new);
     }
 
     private static Collection<String> features(String text) {

@@ -27,10 +27,48 @@ public final class Router implements DisposableBean {
     public static final String LOW_CONFIDENCE = "low-confidence";
 
     /**
-     * A decision and why: the conditions of the rule that held, or the classifier's reading; {@code probabilities}
-     * (every department's, likeliest first) when the classifier was asked.
+     * A decision and why: the conditions of the rule that held, or the classifier's reading, with every
+     * department's probability (likeliest first) when the classifier was asked. The why is put in words only when
+     * asked for (explain, the trace): dispatch reads the decision alone.
      */
-    public record Routed(RoutingDecision decision, List<String> conditions, Map<String, Double> probabilities) {
+    public static final class Routed {
+
+        private final RoutingDecision decision;
+        private final List<String> ruleConditions;
+        private final DepartmentClassifier.Prediction prediction;
+        private final double needed;
+
+        private Routed(RoutingDecision decision, List<String> ruleConditions,
+                       DepartmentClassifier.Prediction prediction, double needed) {
+            this.decision = decision;
+            this.ruleConditions = ruleConditions;
+            this.prediction = prediction;
+            this.needed = needed;
+        }
+
+        public RoutingDecision decision() {
+            return decision;
+        }
+
+        public List<String> conditions() {
+            if (prediction == null) {
+                return ruleConditions;
+            }
+            String reading = prediction.department() + " " + percent(prediction.probability());
+            return List.of(CLASSIFIER.equals(decision.matchedRule())
+                    ? "the classifier: " + reading + " (min-confidence " + percent(needed) + ")"
+                    : "the classifier's likeliest, " + reading + ", is below its min-confidence " + percent(needed));
+        }
+
+        /** Every department's probability, likeliest first, when the classifier was asked; else null. */
+        public Map<String, Double> probabilities() {
+            if (prediction == null) {
+                return null;
+            }
+            Map<String, Double> probabilities = new LinkedHashMap<>();
+            prediction.scores().forEach(score -> probabilities.put(score.department(), score.probability()));
+            return probabilities;
+        }
     }
 
     /** An example like the post, where it is written, and how alike they are (0 to 1). */
@@ -50,27 +88,21 @@ public final class Router implements DisposableBean {
         RoutingRules current = rules.current();
         Optional<RoutingRules.Explanation> held = current.held(interaction, sentiment, now);
         if (held.isPresent()) {
-            return new Routed(held.get().decision(), held.get().conditions(), null);
+            return new Routed(held.get().decision(), held.get().conditions(), null, 0);
         }
         RoutingDecision fallback = current.fallback();
         if (classifier == null) {
-            return new Routed(fallback, List.of(), null);
+            return new Routed(fallback, List.of(), null, 0);
         }
         DepartmentClassifier.Prediction prediction = classifier.current().classify(interaction.text());
         RoutingRules.ClassifierSettings settings = current.classifier();
-        Map<String, Double> probabilities = new LinkedHashMap<>();
-        prediction.scores().forEach(score -> probabilities.put(score.department(), score.probability()));
         double needed = settings.minConfidence(prediction.department());
-        if (prediction.probability() >= needed) {
-            return new Routed(new RoutingDecision(prediction.department(),
-                    settings.priority(prediction.department(), prediction.intent(), sentiment), prediction.intent(), CLASSIFIER),
-                    List.of("the classifier: " + prediction.department() + " " + percent(prediction.probability())
-                            + " (min-confidence " + percent(needed) + ")"), probabilities);
-        }
-        return new Routed(new RoutingDecision(fallback.department(), fallback.priority(), fallback.intent(),
-                LOW_CONFIDENCE), List.of("the classifier's likeliest, " + prediction.department() + " "
-                + percent(prediction.probability()) + ", is below its min-confidence " + percent(needed)),
-                probabilities);
+        RoutingDecision decision = prediction.probability() >= needed
+                ? new RoutingDecision(prediction.department(),
+                        settings.priority(prediction.department(), prediction.intent(), sentiment), prediction.intent(),
+                        CLASSIFIER)
+                : new RoutingDecision(fallback.department(), fallback.priority(), fallback.intent(), LOW_CONFIDENCE);
+        return new Routed(decision, List.of(), prediction, needed);
     }
 
     /** The {@code count} examples most like the text, to show why the classifier reads it as it does. */

@@ -11,9 +11,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -36,11 +33,7 @@ public class RoutingRulesSource implements DisposableBean {
     }
 
     private final Resource resource;
-    private volatile RoutingRules rules;
-    private volatile Status status;
-    private volatile Supplier<Set<String>> departmentsWithRoutes;
-    private volatile FileStamp loadedStamp;
-    private ScheduledExecutorService watcher;
+    private final WatchedConfig<RoutingRules> rules;
 
     /** The file's content, summarised: an edit is noticed even within the file system's timestamp resolution. */
     private record FileStamp(int hash, long size) {
@@ -48,18 +41,18 @@ public class RoutingRulesSource implements DisposableBean {
 
     public RoutingRulesSource(Resource resource) {
         this.resource = resource;
-        this.loadedStamp = stamp();
-        this.rules = read();
-        this.status = new Status(resource.getDescription(), rules.ruleNames(), Instant.now(), null, null);
-        LOG.info("Loaded {} routing rules from {}", rules.size(), resource.getDescription());
+        this.rules = new WatchedConfig<>("routing rules", resource.getDescription(), this::stamp, this::read);
+        LOG.info("Loaded {} routing rules from {}", rules.current().size(), resource.getDescription());
     }
 
     public RoutingRules current() {
-        return rules;
+        return rules.current();
     }
 
     public Status status() {
-        return status;
+        WatchedConfig.Loaded<RoutingRules> loaded = rules.loaded();
+        return new Status(resource.getDescription(), loaded.value().ruleNames(), loaded.at(), loaded.refused(),
+                loaded.refusedAt());
     }
 
     /**
@@ -67,43 +60,19 @@ public class RoutingRulesSource implements DisposableBean {
      * whose rules name a department without a route does not start.
      */
     public void requireRoutes(Supplier<Set<String>> departments) {
-        this.departmentsWithRoutes = departments;
-        checkDepartments(rules);
+        rules.require(candidate -> checkDepartments(candidate, departments.get()));
     }
 
     /** Checks the file every {@code interval} and applies a good edit (file resources only). */
     public void watch(Duration interval) {
-        if (file() == null || interval.isZero() || interval.isNegative()) {
-            return;
+        if (file() != null) {
+            rules.watch(interval);
         }
-        watcher = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "routing-rules-watcher");
-            thread.setDaemon(true);
-            return thread;
-        });
-        watcher.scheduleWithFixedDelay(this::reloadIfChanged, interval.toMillis(), interval.toMillis(),
-                TimeUnit.MILLISECONDS);
     }
 
     /** Reloads when the file changed since the last attempt; returns whether new rules became active. */
-    public synchronized boolean reloadIfChanged() {
-        FileStamp now = stamp();
-        if (now == null || now.equals(loadedStamp)) {
-            return false;
-        }
-        loadedStamp = now;
-        try {
-            RoutingRules candidate = read();
-            checkDepartments(candidate);
-            rules = candidate;
-            status = new Status(resource.getDescription(), candidate.ruleNames(), Instant.now(), null, null);
-            LOG.info("Reloaded {} routing rules from {}", candidate.size(), resource.getDescription());
-            return true;
-        } catch (RulesException | UncheckedIOException e) {
-            status = new Status(status.source(), status.rules(), status.loadedAt(), e.getMessage(), Instant.now());
-            LOG.error("Refused the edit of the routing rules, the previous rules stay active: {}", e.getMessage());
-            return false;
-        }
+    public boolean reloadIfChanged() {
+        return rules.reloadIfChanged();
     }
 
     private RoutingRules read() {
@@ -114,13 +83,9 @@ public class RoutingRulesSource implements DisposableBean {
         }
     }
 
-    private void checkDepartments(RoutingRules candidate) {
-        Supplier<Set<String>> known = departmentsWithRoutes;
-        if (known == null) {
-            return;
-        }
+    private void checkDepartments(RoutingRules candidate, Set<String> withRoutes) {
         Set<String> missing = new TreeSet<>(candidate.departments());
-        missing.removeAll(known.get());
+        missing.removeAll(withRoutes);
         if (!missing.isEmpty()) {
             throw new RulesException(missing.stream().map(department -> resource.getDescription() + " "
                     + candidate.whereNamed(department) + ": no route for department '" + department + "'")
@@ -152,8 +117,6 @@ public class RoutingRulesSource implements DisposableBean {
 
     @Override
     public void destroy() {
-        if (watcher != null) {
-            watcher.shutdownNow();
-        }
+        rules.stop();
     }
 }

@@ -30,6 +30,8 @@ import org.springframework.core.io.FileSystemResource;
  * <ul>
  * <li>{@code classify}: the classifier alone, as trained from config/routing-examples/, over the held-out posts
  * (six languages, never trained on) and the ten longest examples, in turn;</li>
+ * <li>{@code features}: reading the post's features alone (words and character n-grams), the part of
+ * {@code classify} that is not the models';</li>
  * <li>{@code route}: the whole decision, config/routing.yaml's rules first and the classifier when none holds, over
  * the held-out posts with their channel, kind, reach and sentiment.</li>
  * </ul>
@@ -85,6 +87,13 @@ public class ClassifierBenchmark {
         String text = texts[nextText];
         nextText = (nextText + 1) % texts.length;
         return classifier.classify(text);
+    }
+
+    @Benchmark
+    public int features() {
+        String text = texts[nextText];
+        nextText = (nextText + 1) % texts.length;
+        return DepartmentClassifier.featureArray(text).length;
     }
 
     @Benchmark
