@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import opennlp.tools.doccat.DoccatFactory;
@@ -23,7 +24,8 @@ import opennlp.tools.util.TrainingParameters;
 /**
  * Which department a post belongs to, learnt from labelled examples (config/routing-examples/): OpenNLP's document
  * categorizer, a maximum-entropy model over {@link TextFeatures} for the department, and one per department for its
- * intents. Classifying reads the post's features once and asks the department model, then the chosen department's;
+ * intents, evaluated through {@link MaxentWeights}. Classifying reads the post's features once (as hashes) and asks
+ * the department model, then the chosen department's;
  * {@link #nearest} finds the examples most like a post, to explain a decision.
  */
 final class DepartmentClassifier {
@@ -45,13 +47,13 @@ final class DepartmentClassifier {
     private static final FeatureGenerator FEATURES = new TextFeatures();
     private static final int ITERATIONS = 100;
 
-    private final MaxentModel departments;
+    private final MaxentWeights departments;
     /**
      * Per department, a model of its intents learnt from its examples alone: the classifier asks only the chosen
      * department's, a sixth of the parameters of one model of every department's intents (reading them from memory
      * is what evaluation costs, bench/classifier).
      */
-    private final Map<String, MaxentModel> intents;
+    private final Map<String, MaxentWeights> intents;
     /** The intent of a department whose examples all name the same one. */
     private final Map<String, String> onlyIntents;
     private final List<Example> examples;
@@ -60,8 +62,9 @@ final class DepartmentClassifier {
 
     private DepartmentClassifier(MaxentModel departments, Map<String, MaxentModel> intents,
                                  Map<String, String> onlyIntents, List<Example> examples) {
-        this.departments = departments;
-        this.intents = intents;
+        this.departments = MaxentWeights.of(departments);
+        this.intents = intents.entrySet().stream()
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> MaxentWeights.of(e.getValue())));
         this.onlyIntents = onlyIntents;
         this.examples = List.copyOf(examples);
     }
@@ -81,7 +84,7 @@ final class DepartmentClassifier {
                 Map.copyOf(onlyIntents), examples);
     }
 
-    private static MaxentModel model(List<Example> examples, java.util.function.Function<Example, String> label) {
+    static MaxentModel model(List<Example> examples, Function<Example, String> label) {
         List<DocumentSample> samples = examples.stream()
                 .map(e -> new DocumentSample(label.apply(e), TextFeatures.words(e.text()))).toList();
         TrainingParameters parameters = new TrainingParameters();
@@ -99,11 +102,11 @@ final class DepartmentClassifier {
     }
 
     Prediction classify(String text) {
-        String[] features = featureArray(text);
+        long[] features = featureHashes(text);
         double[] byDepartment = departments.eval(features);
         List<Score> scores = new ArrayList<>(byDepartment.length);
         for (int i = 0; i < byDepartment.length; i++) {
-            scores.add(new Score(departments.getOutcome(i), byDepartment[i]));
+            scores.add(new Score(departments.outcome(i), byDepartment[i]));
         }
         scores.sort(Comparator.comparingDouble(Score::probability).reversed());
         Score best = scores.get(0);
@@ -113,13 +116,12 @@ final class DepartmentClassifier {
 
     /** The likeliest of the department's intents. */
     String intent(String text, String department) {
-        return intent(features(text).toArray(String[]::new), department);
+        return intent(featureHashes(text), department);
     }
 
-    private String intent(String[] features, String department) {
-        MaxentModel ofDepartment = intents.get(department);
-        return ofDepartment == null ? onlyIntents.get(department)
-                : ofDepartment.getBestOutcome(ofDepartment.eval(features));
+    private String intent(long[] features, String department) {
+        MaxentWeights ofDepartment = intents.get(department);
+        return ofDepartment == null ? onlyIntents.get(department) : ofDepartment.best(ofDepartment.eval(features));
     }
 
     /** The {@code count} examples whose features are most like the post's (Jaccard similarity). */
@@ -148,8 +150,8 @@ final class DepartmentClassifier {
 
     Set<String> departments() {
         Set<String> names = new HashSet<>();
-        for (int i = 0; i < departments.getNumOutcomes(); i++) {
-            names.add(departments.getOutcome(i));
+        for (int i = 0; i < departments.size(); i++) {
+            names.add(departments.outcome(i));
         }
         return names;
     }
@@ -163,8 +165,8 @@ final class DepartmentClassifier {
     }
 
     /** What the classifier reads of the text (bench/classifier measures it apart). */
-    static String[] featureArray(String text) {
-        return features(text).toArray(String[]::new);
+    static long[] featureHashes(String text) {
+        return TextFeatures.hashes(TextFeatures.words(text));
     }
 
     private static Collection<String> features(String text) {

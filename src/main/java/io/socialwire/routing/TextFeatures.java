@@ -2,6 +2,7 @@ package io.socialwire.routing;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +24,9 @@ final class TextFeatures implements FeatureGenerator {
     private static final Pattern LINK = Pattern.compile("https?://\\S+");
     private static final Pattern HANDLE = Pattern.compile("@[\\p{L}\\p{N}_.]+");
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final String WORD = "w=";
+    private static final long OFFSET = 0xcbf29ce484222325L;
+    private static final long PRIME = 0x100000001b3L;
 
     /** The words of a post, normalised: what {@link #extractFeatures} and the nearest-example search read. */
     static String[] words(String text) {
@@ -79,21 +83,73 @@ final class TextFeatures implements FeatureGenerator {
         }
     }
 
+    /** One feature: {@code prefix} followed by {@code chars} from {@code start} to {@code end}. */
+    @FunctionalInterface
+    interface Sink {
+        void feature(String prefix, String chars, int start, int end);
+    }
+
     @Override
     public Collection<String> extractFeatures(String[] words, Map<String, Object> extraInformation) {
         List<String> features = new ArrayList<>(words.length * 14);
-        for (String word : words) {
-            features.add("w=" + word);
-            String plain = stripAccents(word);
-            if (plain != word) {
-                features.add("w=" + plain);
-            }
-            grams(" " + plain + " ", features);
-        }
+        walk(words, (prefix, chars, start, end) -> features.add(prefix + chars.substring(start, end)));
         return features;
     }
 
-    private static void grams(String word, List<String> features) {
+    /** The features of a post as hashes ({@link #hash}): what classifying reads, without building their strings. */
+    static long[] hashes(String[] words) {
+        Hashes hashes = new Hashes(words.length * 16);
+        walk(words, hashes);
+        return hashes.toArray();
+    }
+
+    /** The hash of a feature's string, as {@link #hashes} computes it from its parts (64-bit FNV-1a). */
+    static long hash(String feature) {
+        return hash(OFFSET, feature, 0, feature.length());
+    }
+
+    private static long hash(long hash, String chars, int start, int end) {
+        for (int i = start; i < end; i++) {
+            hash = (hash ^ chars.charAt(i)) * PRIME;
+        }
+        return hash;
+    }
+
+    /** Every feature of the words, in order: "w=" and the word (and the word without accents), its n-grams. */
+    private static void walk(String[] words, Sink sink) {
+        for (String word : words) {
+            sink.feature(WORD, word, 0, word.length());
+            String plain = stripAccents(word);
+            if (plain != word) {
+                sink.feature(WORD, plain, 0, plain.length());
+            }
+            grams(" " + plain + " ", sink);
+        }
+    }
+
+    private static final class Hashes implements Sink {
+
+        private long[] hashes;
+        private int count;
+
+        Hashes(int capacity) {
+            hashes = new long[Math.max(capacity, 16)];
+        }
+
+        @Override
+        public void feature(String prefix, String chars, int start, int end) {
+            if (count == hashes.length) {
+                hashes = Arrays.copyOf(hashes, count * 2);
+            }
+            hashes[count++] = hash(hash(OFFSET, prefix, 0, prefix.length()), chars, start, end);
+        }
+
+        long[] toArray() {
+            return Arrays.copyOf(hashes, count);
+        }
+    }
+
+    private static void grams(String word, Sink sink) {
         // where each code point starts, so an n-gram never splits a character outside the BMP
         int[] starts = new int[word.codePointCount(0, word.length()) + 1];
         for (int k = 1; k < starts.length; k++) {
@@ -101,7 +157,7 @@ final class TextFeatures implements FeatureGenerator {
         }
         for (int n = MIN_GRAM; n <= MAX_GRAM; n++) {
             for (int start = 0; start + n < starts.length; start++) {
-                features.add(word.substring(starts[start], starts[start + n]));
+                sink.feature("", word, starts[start], starts[start + n]);
             }
         }
     }
