@@ -32,7 +32,9 @@ export function facts(entries) {
   const list = h('dl', {class: 'facts'});
   for (const [term, value, field] of entries) {
     if (value === undefined || value === null || value === '') continue;
-    list.append(h('dt', {}, term), h('dd', {dataset: field ? {field} : undefined}, value));
+    const shown = value instanceof Node || Array.isArray(value) || typeof value !== 'object'
+      ? value : JSON.stringify(value);
+    list.append(h('dt', {}, term), h('dd', {dataset: field ? {field} : undefined}, shown));
   }
   return list;
 }
@@ -71,4 +73,12 @@ export function table(caption, columns, rows) {
 /** A JSON value as an indented text block. */
 export function json(value) {
   return h('pre', {}, JSON.stringify(value, null, 2));
+}
+
+/** A sentiment as the hub reports it ({score, label}, or a bare score): "negative (-0.76)". */
+export function sentiment(value) {
+  if (value === null || value === undefined) return null;
+  if (typeof value !== 'object') return String(value);
+  const score = typeof value.score === 'number' ? ` (${value.score.toFixed(2)})` : '';
+  return `${value.label ?? ''}${score}`.trim();
 }

@@ -1,7 +1,7 @@
 // Rules: what the rules decide for a pasted post, and the routing examples run against the active rules or against
 // an edited rule set that is not saved.
 import {api} from './api.js';
-import {badge, errorBox, facts, h, show, table, when} from './dom.js';
+import {badge, errorBox, facts, h, sentiment, show, table, when} from './dom.js';
 
 let section;
 let loaded = false;
@@ -65,7 +65,7 @@ async function explain(form) {
           ? h('ul', {}, answer.conditions.map(c => h('li', {}, typeof c === 'string' ? c : JSON.stringify(c))))
           : null, 'conditions'],
         ['Language', answer.language, 'language'],
-        ['Sentiment', answer.sentiment, 'sentiment'],
+        ['Sentiment', sentiment(answer.sentiment), 'sentiment'],
         ['Classifier', classifier?.departments ? Object.entries(classifier.departments)
           .sort((a, b) => b[1] - a[1]).map(([d, p]) => `${d} ${Math.round(p * 100)}%`).join(', ') : null,
         'classifier'],

@@ -1,6 +1,6 @@
 // Trace: where an interaction went and why, step by step; or the interactions of an author or a conversation.
 import {api, encode} from './api.js';
-import {badge, errorBox, facts, h, show, table, when} from './dom.js';
+import {badge, errorBox, facts, h, sentiment, show, table, when} from './dom.js';
 
 let result;
 let form;
@@ -77,9 +77,9 @@ function render(trace, unmasked) {
         }}, trace.conversationId) : null, 'conversation'],
       ['Channel', trace.channel, 'channel'],
       ['Author', [author.handle ? `@${author.handle}` : null, author.id ? ` (id ${author.id})` : null], 'author'],
-      ['Text', h('span', {dir: 'auto'}, trace.text ?? ''), 'text'],
+      ['Text', typeof trace.text === 'string' ? h('span', {dir: 'auto'}, trace.text) : null, 'text'],
     ]),
-    unmasked ? h('p', {class: 'muted'}, 'Personal data is shown unmasked.')
+    typeof trace.text !== 'string' ? null : unmasked ? h('p', {class: 'muted'}, 'Personal data is shown unmasked.')
       : h('div', {}, h('button', {type: 'button', class: 'quiet', onclick: () => open(trace.interactionId, true)},
         'Unmask personal data')));
   const steps = h('ol', {class: 'timeline', 'aria-label': 'Timeline'},
@@ -90,7 +90,7 @@ function render(trace, unmasked) {
 
 const TITLES = {
   received: 'Received', kafka: 'Written to Kafka', dispatched: 'Dispatch decision', record: 'Record',
-  reply: 'Reply sent back', erased: 'Erased',
+  followUp: 'Follow-up', reply: 'Reply sent back', erased: 'Erased',
 };
 
 function title(step) {
@@ -116,7 +116,7 @@ function details(step) {
           ? `${step.classifier.department} (${percent(step.classifier.probability)})` : null, 'classifier'],
         ['Confidence', step.lowConfidence ? badge('low: a person triages it', 'warn') : null, 'lowConfidence'],
         ['Language', step.language, 'language'],
-        ['Sentiment', step.sentiment, 'sentiment'],
+        ['Sentiment', sentiment(step.sentiment), 'sentiment'],
         ['Lane', step.lane, 'lane'],
       ]);
     case 'record':
@@ -127,11 +127,14 @@ function details(step) {
         ['Record id', step.recordId, 'recordId'],
         ['Action', step.action, 'action'],
       ]);
+    case 'followUp':
+      return facts([['Interaction', h('a', {href: `#trace/${encode(step.interactionId)}`}, step.interactionId),
+        'interactionId']]);
     case 'reply':
       return facts([['Channel', step.channel, 'channel'],
         ['Post', step.url ? h('a', {href: safeUrl(step.url), rel: 'noreferrer noopener', target: '_blank'},
           step.url) : null, 'url'],
-        ['Outcome', step.outcome, 'outcome']]);
+        ['Reply id', step.replyId, 'replyId'], ['Outcome', step.outcome, 'outcome']]);
     default:
       return facts(Object.entries(step).filter(([k]) => k !== 'step' && k !== 'at')
         .map(([k, v]) => [k, typeof v === 'object' ? JSON.stringify(v) : v, k]));
