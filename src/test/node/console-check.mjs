@@ -33,7 +33,7 @@ try {
   });
   page.on('pageerror', (e) => seen.pageErrors.push(e.message));
   page.on('request', (r) => {
-    if (!r.url().startsWith(base) && !r.url().startsWith('data:')) seen.otherHosts.push(r.url());
+    if (!r.url().startsWith(base)) seen.otherHosts.push(r.url());
   });
   page.on('dialog', (d) => d.accept());
   const shot = async (name) => {
