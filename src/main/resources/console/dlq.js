@@ -108,7 +108,7 @@ function updateButtons() {
 async function open(id, unmask) {
   show(detail, h('p', {class: 'muted'}, 'Loading…'));
   try {
-    const entry = await api(`/dlq/${encode(id)}${unmask ? '?unmask=true' : ''}`);
+    const entry = await api(`/dlq/entry?interaction=${encode(id)}${unmask ? '&unmask=true' : ''}`);
     show(detail, h('div', {class: 'card stack', id: 'dlq-entry', tabindex: '-1'},
       h('h3', {}, `Dead letter ${entry.interactionId ?? id}`),
       facts([
@@ -159,7 +159,7 @@ async function replay(which, again = section.querySelector('#dlq-again').checked
 async function follow(item, since) {
   const status = item.querySelector('.landing');
   try {
-    const trace = await api(`/trace/${encode(item.dataset.id)}`);
+    const trace = await api(`/trace?interaction=${encode(item.dataset.id)}`);
     const records = (trace.steps ?? []).filter(s => s.step === 'record');
     const record = records[records.length - 1];
     if (record) {

@@ -57,7 +57,7 @@ async function search(by, value) {
 async function open(id, unmask) {
   show(result, h('p', {class: 'muted'}, 'Loading…'));
   try {
-    const trace = await api(`/trace/${encode(id)}${unmask ? '?unmask=true' : ''}`);
+    const trace = await api(`/trace?interaction=${encode(id)}${unmask ? '&unmask=true' : ''}`);
     show(result, render(trace, unmask));
   } catch (e) {
     show(result, errorBox(e.message));
