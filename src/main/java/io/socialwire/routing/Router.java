@@ -47,7 +47,11 @@ public final class Router implements DisposableBean {
     }
 
     public Routed route(SocialInteraction interaction, Sentiment sentiment, Instant now) {
-        RoutingRules current = rules.current();
+        return route(rules.current(), interaction, sentiment, now);
+    }
+
+    /** As {@link #route(SocialInteraction, Sentiment, Instant)}, with other rules than the active ones. */
+    public Routed route(RoutingRules current, SocialInteraction interaction, Sentiment sentiment, Instant now) {
         Optional<RoutingRules.Explanation> held = current.held(interaction, sentiment, now);
         if (held.isPresent()) {
             return new Routed(held.get().decision(), held.get().conditions(), null);
@@ -88,6 +92,11 @@ public final class Router implements DisposableBean {
         if (classifier != null) {
             classifier.requireRoutes(departments);
         }
+    }
+
+    /** Rules given as text (not saved), checked as an edit of the file would be; a {@link RulesException} if bad. */
+    public RoutingRules proposed(String yaml) {
+        return rules.proposed(yaml);
     }
 
     public RoutingRulesSource.Status rulesStatus() {

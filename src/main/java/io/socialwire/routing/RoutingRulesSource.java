@@ -35,6 +35,9 @@ public class RoutingRulesSource implements DisposableBean {
     public record Status(String source, List<String> rules, Instant loadedAt, String refused, Instant refusedAt) {
     }
 
+    /** What a rule set given as text is called in its refusals. */
+    static final String PROPOSED = "proposed rules";
+
     private final Resource resource;
     private volatile RoutingRules rules;
     private volatile Status status;
@@ -106,6 +109,14 @@ public class RoutingRulesSource implements DisposableBean {
         }
     }
 
+    /** Rules given as text, checked like an edit of the file, for a try without saving them. */
+    public RoutingRules proposed(String yaml) {
+        RoutingRules candidate = RoutingRules.load(new java.io.ByteArrayInputStream(
+                yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8)), PROPOSED);
+        checkDepartments(candidate, PROPOSED);
+        return candidate;
+    }
+
     private RoutingRules read() {
         try (InputStream in = resource.getInputStream()) {
             return RoutingRules.load(in, resource.getDescription());
@@ -115,6 +126,10 @@ public class RoutingRulesSource implements DisposableBean {
     }
 
     private void checkDepartments(RoutingRules candidate) {
+        checkDepartments(candidate, resource.getDescription());
+    }
+
+    private void checkDepartments(RoutingRules candidate, String source) {
         Supplier<Set<String>> known = departmentsWithRoutes;
         if (known == null) {
             return;
@@ -122,7 +137,7 @@ public class RoutingRulesSource implements DisposableBean {
         Set<String> missing = new TreeSet<>(candidate.departments());
         missing.removeAll(known.get());
         if (!missing.isEmpty()) {
-            throw new RulesException(missing.stream().map(department -> resource.getDescription() + " "
+            throw new RulesException(missing.stream().map(department -> source + " "
                     + candidate.whereNamed(department) + ": no route for department '" + department + "'")
                     .collect(Collectors.joining("; "))
                     + " (a department needs a route from direct:department-<name>, see docs/adding-a-target.md)");
