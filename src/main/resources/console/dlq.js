@@ -108,7 +108,11 @@ function updateButtons() {
 async function open(id, unmask) {
   show(detail, h('p', {class: 'muted'}, 'Loading…'));
   try {
-    const entry = await api(`/dlq/entry?interaction=${encode(id)}${unmask ? '&unmask=true' : ''}`);
+    const answer = await api(`/dlq/entry?interaction=${encode(id)}${unmask ? '&unmask=true' : ''}`);
+    // {entry, masked, payload}; an entry's fields at the top level are read the same
+    const entry = answer.entry ?? answer;
+    const payload = answer.payload;
+    const masked = answer.masked ?? !unmask;
     show(detail, h('div', {class: 'card stack', id: 'dlq-entry', tabindex: '-1'},
       h('h3', {}, `Dead letter ${entry.interactionId ?? id}`),
       facts([
@@ -119,11 +123,11 @@ async function open(id, unmask) {
         ['From', entry.source, 'source'],
         ['Replayed', entry.replayedAt ? when(entry.replayedAt) : 'not yet', 'replayedAt'],
       ]),
-      h('h4', {}, unmask ? 'Payload (unmasked)' : 'Payload (personal data masked)'),
-      typeof entry.payload === 'string' ? h('pre', {dir: 'auto'}, entry.payload) : json(entry.payload ?? null),
+      h('h4', {}, masked ? 'Payload (personal data masked)' : 'Payload (unmasked)'),
+      typeof payload === 'string' ? h('pre', {dir: 'auto'}, payload) : json(payload ?? null),
       h('div', {class: 'row'},
-        unmask ? null : h('button', {type: 'button', class: 'quiet', onclick: () => open(id, true)},
-          'Unmask personal data'),
+        masked ? h('button', {type: 'button', class: 'quiet', onclick: () => open(id, true)},
+          'Unmask personal data') : null,
         h('button', {type: 'button', onclick: () => replay({ids: [id]}, !!entry.replayedAt)}, 'Replay this one'),
         h('a', {href: `#trace/${encode(id)}`}, 'Trace it'))));
     detail.querySelector('#dlq-entry').focus();
