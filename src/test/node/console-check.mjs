@@ -1,8 +1,8 @@
 // The operator console in Debian's headless Chromium, driven by playwright-core (which downloads no browser): signs
 // in (a wrong token first), finds an interaction by id and reads its rule and record number, opens and replays a dead
 // letter and waits until it lands, runs the routing examples against the active rules and against an edited rule
-// set, and erases a person. Prints one JSON line of what it saw. With a screenshot folder it saves each view at
-// 1280x800 and the trace on a phone.
+// set, and erases a person. Prints one JSON line of what it saw. With a screenshot folder it saves each view in a
+// 1280x800 window (the whole page) and the trace on a phone.
 // Usage: node console-check.mjs <hub base URL> <api token> <interaction id> <dead letter id> <rules file>
 //        <author channel> <author id> [screenshot folder]
 import fs from 'node:fs';
@@ -37,7 +37,7 @@ try {
   });
   page.on('dialog', (d) => d.accept());
   const shot = async (name) => {
-    if (shots) await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: false });
+    if (shots) await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
   };
 
   // sign in: a wrong token is refused with a message, the right one opens the console
@@ -91,6 +91,8 @@ try {
   await page.locator(`[data-open="${deadLetterId}"]`).click();
   await page.locator('#dlq-entry').waitFor();
   const masked = await page.locator('#dlq-entry pre').textContent();
+  await page.locator(`input[data-id="${deadLetterId}"]`).check();
+  await shot('dead-letters');
   await page.getByRole('button', { name: 'Unmask personal data' }).click();
   await page.getByText('Payload (unmasked)').waitFor();
   const unmasked = await page.locator('#dlq-entry pre').textContent();
@@ -100,8 +102,6 @@ try {
     maskedPayload: masked,
     unmaskedPayload: unmasked,
   };
-  await page.locator(`input[data-id="${deadLetterId}"]`).check();
-  await shot('dead-letters');
   await page.getByRole('button', { name: /^Replay selected/ }).click();
   const landed = page.locator(`#dlq-replay-result li[data-id="${deadLetterId}"][data-landed="yes"]`);
   await landed.waitFor({ timeout: LANDING });
