@@ -138,6 +138,7 @@ class TraceController {
             if (record) {
                 step.put("system", receipt.system());
                 step.put("recordId", receipt.recordId());
+                step.put("number", receipt.number());
                 step.put("url", receipt.recordUrl());
                 step.put("action", receipt.action());
             } else {

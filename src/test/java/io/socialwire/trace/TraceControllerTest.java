@@ -44,8 +44,8 @@ class TraceControllerTest {
         when(traces.of("x:1")).thenReturn(Optional.of(trace));
         when(traces.after(trace)).thenReturn(List.of(trace("x:2", "x:1", "x-v2-mentions", RECEIVED.plusSeconds(60))));
         when(receipts.of("x:1")).thenReturn(List.of(
-                new Receipt("x:1", "x:1", "servicenow", "INC0010001", "https://sn.example/INC0010001", "created",
-                        RECEIVED.plusSeconds(3)),
+                new Receipt("x:1", "x:1", "servicenow", "a1b2c3", "https://sn.example/a1b2c3", "created",
+                        RECEIVED.plusSeconds(3), "INC0010001"),
                 new Receipt("x:1", "x:1", "x", "servicenow:abc", "https://x.example/status/9", "reply_posted",
                         RECEIVED.plusSeconds(300))));
 
@@ -70,8 +70,9 @@ class TraceControllerTest {
                 .andExpect(jsonPath("$.steps[2].lane").value("support"))
                 .andExpect(jsonPath("$.steps[2].sentiment.label").value("negative"))
                 .andExpect(jsonPath("$.steps[3].system").value("servicenow"))
-                .andExpect(jsonPath("$.steps[3].recordId").value("INC0010001"))
-                .andExpect(jsonPath("$.steps[3].url").value("https://sn.example/INC0010001"))
+                .andExpect(jsonPath("$.steps[3].recordId").value("a1b2c3"))
+                .andExpect(jsonPath("$.steps[3].number").value("INC0010001"))
+                .andExpect(jsonPath("$.steps[3].url").value("https://sn.example/a1b2c3"))
                 .andExpect(jsonPath("$.steps[3].action").value("created"))
                 .andExpect(jsonPath("$.steps[4].interactionId").value("x:2"))
                 .andExpect(jsonPath("$.steps[5].channel").value("x"))
