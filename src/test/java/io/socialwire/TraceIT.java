@@ -101,6 +101,34 @@ class TraceIT extends HubIntegrationTest {
         assertThat(ids(get("/api/trace?conversation=" + encode(first)))).containsExactly(followUp, first);
     }
 
+    @Test
+    void liveFiguresRoutingTestsAndDeadLettersAnswerOnTheRunningHub() throws Exception {
+        send(Payloads.canonical("x", "post", "l1" + run, null, "lv-" + run, "live_" + run,
+                "My order arrived broken and nobody answers. Terrible service!"));
+        awaitIncident("x:l1" + run);
+        await().atMost(DELIVERY).until(() -> hub.whereDid("x:l1" + run).statusCode() == 200);
+
+        JsonNode live = get("/api/live");
+        assertThat(live.path("interactionsIn").path("total").asLong()).isPositive();
+        assertThat(live.path("recordsOut").path("total").asLong()).isPositive();
+        assertThat(live.path("interactionsIn").path("perSecond").isNumber()).isTrue();
+        assertThat(live.path("consumerLag").fieldNames()).toIterable().isNotEmpty();
+        assertThat(live.path("circuits").path("servicenow").asText()).isEqualTo("CLOSED");
+        assertThat(live.path("dlq").path("size").isIntegralNumber()).isTrue();
+        assertThat(live.path("repliesPending").isIntegralNumber()).isTrue();
+        assertThat(live.path("instance").asText()).isNotBlank();
+
+        var tests = hub.post("/api/routing/tests", "{}");
+        assertThat(tests.statusCode()).isEqualTo(200);
+        JsonNode results = JSON.readTree(tests.body());
+        assertThat(results.path("rules").asText()).isEqualTo("current");
+        assertThat(results.path("failed").asInt()).isZero();
+        assertThat(results.path("passed").asInt()).isEqualTo(results.path("results").size()).isPositive();
+        assertThat(hub.post("/api/routing/tests", "{\"rules\":\"rules: [\"}").statusCode()).isEqualTo(400);
+
+        assertThat(hub.get("/api/dlq/entry?interaction=" + encode("x:l1" + run)).statusCode()).isEqualTo(404);
+    }
+
     private void send(String canonical) {
         assertThat(hub.sendGeneric(canonical).statusCode()).isEqualTo(200);
     }
