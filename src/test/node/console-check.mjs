@@ -4,13 +4,14 @@
 // set, and erases a person. Prints one JSON line of what it saw. With a screenshot folder it saves each view in a
 // 1280x800 window (the whole page) and the trace on a phone.
 // Usage: node console-check.mjs <hub base URL> <api token> <interaction id> <dead letter id> <rules file>
-//        <author channel> <author id> [screenshot folder]
+//        <author channel> <author id> <author handle> [screenshot folder]
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 
-const [base, token, interactionId, deadLetterId, rulesFile, authorChannel, authorId, shots] = process.argv.slice(2);
+const [base, token, interactionId, deadLetterId, rulesFile, authorChannel, authorId, authorHandle, shots] =
+  process.argv.slice(2);
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const LANDING = 90_000;
 
@@ -56,7 +57,15 @@ try {
     cookies: document.cookie,
   }), token);
 
-  // trace: by interaction id, the keyboard only
+  // trace: the author's interactions, then one by its id with the keyboard only
+  await page.getByLabel('Search by').selectOption('author');
+  await page.getByLabel('Value').fill(authorHandle);
+  await page.getByRole('button', { name: 'Search' }).click();
+  await page.locator('#trace-result table').waitFor();
+  seen.byAuthor = await page.locator('#trace-result tbody tr td:first-child a')
+    .evaluateAll((links) => links.map((a) => a.textContent));
+  await page.getByLabel('Search by').selectOption('id');
+  await page.getByLabel('Value').fill('');
   await page.getByLabel('Value').focus();
   await page.keyboard.type(interactionId);
   await page.keyboard.press('Enter');

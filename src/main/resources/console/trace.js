@@ -17,7 +17,8 @@ export function init(section) {
       // the URL names the interaction, so it can be shared and the back button works
       location.hash = `trace/${encode(value)}`;
     } else {
-      search(by, value);
+      // a handle as people write it, @ana or ana
+      search(by, by === 'author' ? value.replace(/^@/, '') : value);
     }
   });
 }
@@ -42,13 +43,14 @@ async function search(by, value) {
         i.conversationId,
         when(i.receivedAt),
         i.department,
+        i.rule,
       ],
     }));
     show(result, rows.length === 0
       ? h('p', {}, `No interaction of this ${by === 'author' ? 'author' : 'conversation'} is known.`)
       : table(`${rows.length} interaction${rows.length === 1 ? '' : 's'}, newest first`,
         [{label: 'Interaction'}, {label: 'Channel'}, {label: 'Author'}, {label: 'Conversation'},
-          {label: 'Received'}, {label: 'Department'}], rows));
+          {label: 'Received'}, {label: 'Department'}, {label: 'Rule'}], rows));
   } catch (e) {
     show(result, errorBox(e.message));
   }

@@ -73,7 +73,7 @@ class ConsoleBrowserIT extends HubIntegrationTest {
 
         JsonNode seen = NodeScripts.node(240, "console-check.mjs", "http://localhost:" + port, HubClient.API_TOKEN,
                 interactionId, deadLetterId, Path.of("config/routing.yaml").toAbsolutePath().toString(), "x",
-                "ana-" + run, screenshots());
+                "ana-" + run, "ana_" + run, screenshots());
 
         assertThat(seen.path("status").asInt()).isEqualTo(200);
         assertThat(seen.path("csp").asText()).contains("default-src 'none'", "script-src 'self'",
@@ -82,6 +82,7 @@ class ConsoleBrowserIT extends HubIntegrationTest {
         assertThat(seen.path("tokenKeptIn")).isEqualTo(JSON.readTree(
                 "{\"sessionStorage\":true,\"localStorage\":0,\"cookies\":\"\"}"));
 
+        assertThat(JSON.convertValue(seen.path("byAuthor"), List.class)).containsExactly(interactionId);
         JsonNode trace = seen.path("trace");
         assertThat(trace.path("hash").asText()).isEqualTo("#trace/" + interactionId.replace(":", "%3A"));
         assertThat(trace.path("number").asText()).isEqualTo(key);
