@@ -41,6 +41,9 @@ class ProductionJarIT {
         List<String> entries = entries(PRODUCTION);
 
         assertThat(entries).contains("BOOT-INF/classes/io/socialwire/SocialwireApplication.class");
+        // the operator console is served from the jar (docs/console.md)
+        assertThat(entries).contains("BOOT-INF/classes/console/index.html", "BOOT-INF/classes/console/app.js",
+                "BOOT-INF/classes/io/socialwire/console/ConsoleAssets.class");
         assertThat(entries).doesNotContainAnyElementsOf(tryItClasses("BOOT-INF/classes/"))
                 .noneMatch(e -> e.startsWith("BOOT-INF/classes/io/socialwire/emulator/")
                         || e.startsWith("BOOT-INF/classes/io/socialwire/tryit/") || e.contains("EmbeddedKraftBroker")

@@ -24,7 +24,7 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  * <ul>
  * <li>{@code server.port=0} becomes a concrete free port, so the emulator URLs the sinks call (built from
  * {@code ${server.port}}) are right from the start; tests and a second instance run beside a running hub.</li>
- * <li>routes, kamelets, routing rules and the routing examples are read from {@code routes/} and {@code config/} on disk when the hub runs from the
+ * <li>routes, kamelets, routing rules, the routing examples and tests are read from {@code routes/} and {@code config/} on disk when the hub runs from the
  * project folder (editable without a rebuild), else from the copies packaged in the jar.</li>
  * </ul>
  */
@@ -33,6 +33,7 @@ public class LocalDefaults implements EnvironmentPostProcessor {
     static final String ROUTES = "camel.main.routes-include-pattern";
     static final String RULES = "socialwire.routing.rules";
     static final String EXAMPLES = "socialwire.routing.examples";
+    static final String TESTS = "socialwire.routing.tests";
     static final String KAMELETS = "camel.component.kamelet.location";
     private static final String PACKAGED_ROUTES = "classpath*:routes/**/*.camel.yaml";
 
@@ -57,6 +58,10 @@ public class LocalDefaults implements EnvironmentPostProcessor {
         if (!env.containsProperty(EXAMPLES)) {
             settled.put(EXAMPLES, Files.isDirectory(Path.of("config/routing-examples"))
                     ? "file:config/routing-examples/*.yaml" : "classpath*:config/routing-examples/*.yaml");
+        }
+        if (!env.containsProperty(TESTS)) {
+            settled.put(TESTS, Files.isRegularFile(Path.of("config/routing-tests.yaml"))
+                    ? "file:config/routing-tests.yaml" : "classpath:config/routing-tests.yaml");
         }
         env.getPropertySources().addFirst(new MapPropertySource("socialwire-local-defaults", settled));
     }

@@ -81,12 +81,17 @@ public class Conversations {
 
     /** A record this interaction created. */
     public void created(Exchange exchange, String system, String type, String id) {
+        created(exchange, system, type, id, null);
+    }
+
+    /** A record this interaction created, with the number people know it by (null: none but its id). */
+    public void created(Exchange exchange, String system, String type, String id, String number) {
         SocialInteraction interaction = interaction(exchange);
         ThreadRecord thread = new ThreadRecord(interaction.conversationId(), system, type, id,
-                targets.recordUrl(system, type, id), interaction.id(), clock.instant(), replyTo(interaction));
+                targets.recordUrl(system, type, id), interaction.id(), clock.instant(), replyTo(interaction), number);
         index.remember(thread);
         follow(exchange, thread);
-        receipt(exchange, system, id, thread.recordUrl(), "created");
+        receipt(exchange, system, id, number, thread.recordUrl(), "created");
     }
 
     /**
@@ -106,12 +111,12 @@ public class Conversations {
     /** A redelivered first interaction: its record exists; say so again, change nothing. */
     public void recorded(Exchange exchange) {
         ThreadRecord thread = thread(exchange);
-        receipt(exchange, thread.system(), thread.recordId(), thread.recordUrl(), "created");
+        receipt(exchange, thread.system(), thread.recordId(), thread.number(), thread.recordUrl(), "created");
     }
 
     public void commented(Exchange exchange) {
         ThreadRecord thread = thread(exchange);
-        receipt(exchange, thread.system(), thread.recordId(), thread.recordUrl(), "commented");
+        receipt(exchange, thread.system(), thread.recordId(), thread.number(), thread.recordUrl(), "commented");
     }
 
     /** The interaction was logged on a record of its author's (a Contact), not on a conversation's record. */
@@ -144,8 +149,13 @@ public class Conversations {
     }
 
     private void receipt(Exchange exchange, String system, String recordId, String url, String action) {
+        receipt(exchange, system, recordId, null, url, action);
+    }
+
+    private void receipt(Exchange exchange, String system, String recordId, String number, String url,
+                         String action) {
         SocialInteraction interaction = interaction(exchange);
-        receipts.publish(interaction.id(), interaction.conversationId(), system, recordId, url, action);
+        receipts.publish(interaction.id(), interaction.conversationId(), system, recordId, number, url, action);
         metrics.delivered(exchange, interaction, system, action);
     }
 

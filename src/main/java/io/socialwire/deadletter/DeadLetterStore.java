@@ -64,6 +64,17 @@ public class DeadLetterStore implements DisposableBean {
         return List.copyOf(read(which).values());
     }
 
+    /** A dead letter with the record's value (the interaction as it was refused). */
+    public record WithPayload(DeadLetter entry, String payload) {
+    }
+
+    /** The newest dead letter of the interaction, with its record's value. */
+    public java.util.Optional<WithPayload> newest(String interactionId) {
+        return read(entry -> interactionId.equals(entry.interactionId())).entrySet().stream()
+                .reduce((older, newer) -> newer)
+                .map(found -> new WithPayload(found.getValue(), found.getKey().value()));
+    }
+
     /** Puts the matching entries back on the interactions topic; returns what was replayed. */
     public List<DeadLetter> replay(Predicate<DeadLetter> which) throws ExecutionException, InterruptedException {
         Map<ConsumerRecord<String, String>, DeadLetter> chosen = read(which);

@@ -24,7 +24,7 @@ public class KafkaBatches {
 
     /** The polled records' exchanges, as camel-kafka gave them. */
     public static final String CONSUMED = "kafkaBatch";
-    private static final String ACKS = "kafkaBatchAcks";
+    private static final String ACKS = DeferredAcks.BATCH_PROPERTY;
 
     public void open(Exchange exchange) {
         @SuppressWarnings("unchecked")

@@ -9,6 +9,7 @@ import io.socialwire.model.Sentiment;
 import io.socialwire.model.SocialInteraction;
 import io.socialwire.routing.Router;
 import io.socialwire.routing.RoutingDecision;
+import io.socialwire.routing.RoutingRules;
 import org.apache.camel.Exchange;
 import org.apache.camel.Handler;
 import org.springframework.stereotype.Component;
@@ -23,6 +24,8 @@ public class Enricher {
 
     public static final String DEPARTMENT_HEADER = "department";
     public static final String INTERACTION_ID_HEADER = "interactionId";
+    /** The exchange property holding the {@link Explained} decision, for the interaction's trace. */
+    public static final String EXPLAINED_PROPERTY = "socialwireExplained";
 
     private final LanguageDetection languages;
     private final SentimentScoring sentiments;
@@ -36,7 +39,9 @@ public class Enricher {
 
     @Handler
     public SocialInteraction enrich(SocialInteraction interaction, Exchange exchange) {
-        SocialInteraction enriched = enrich(interaction);
+        Explained explained = explain(interaction);
+        SocialInteraction enriched = explained.interaction();
+        exchange.setProperty(EXPLAINED_PROPERTY, explained);
         exchange.getMessage().setHeader(DEPARTMENT_HEADER, enriched.enrichment().department());
         exchange.getMessage().setHeader(INTERACTION_ID_HEADER, enriched.id());
         return enriched;
@@ -51,11 +56,17 @@ public class Enricher {
      * classifier's reading with every department's probability.
      */
     public Explained explain(SocialInteraction interaction) {
+        return explain(interaction, null);
+    }
+
+    /** As {@link #explain(SocialInteraction)}, by the rules given (null: the active ones). */
+    public Explained explain(SocialInteraction interaction, RoutingRules rules) {
         String language = interaction.language() != null ? interaction.language()
                 : languages.detect(interaction.text());
         Sentiment sentiment = sentiments.score(interaction.text(), language);
         SocialInteraction withLanguage = interaction.withEnrichment(language, null);
-        Router.Routed why = router.route(withLanguage, sentiment, Instant.now());
+        Router.Routed why = rules == null ? router.route(withLanguage, sentiment, Instant.now())
+                : router.route(rules, withLanguage, sentiment, Instant.now());
         RoutingDecision decision = why.decision();
         return new Explained(interaction.withEnrichment(language, new Enrichment(decision.department(),
                 decision.intent(), sentiment, decision.priority(), decision.matchedRule())), why);

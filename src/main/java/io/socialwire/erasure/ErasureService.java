@@ -18,6 +18,7 @@ import io.socialwire.kafka.TopicScan;
 import io.socialwire.model.SocialInteraction;
 import io.socialwire.receipts.Receipts;
 import io.socialwire.targets.Targets;
+import io.socialwire.trace.Traces;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +27,7 @@ import org.springframework.stereotype.Component;
 /**
  * Erases a person: every interaction of theirs the hub received (found in {@code socialwire.interactions}) is
  * overwritten where it was copied (the record it created, its comments, its Tasks, the person's Lead), its
- * receipts get tombstones and the identity cache forgets. Also redacts one post its author deleted.
+ * receipts get tombstones, its trace keeps only its ids and when it was erased, and the identity cache forgets. Also redacts one post its author deleted.
  * {@code socialwire.interactions} and {@code socialwire.dlq} are not compacted: the original stays there until
  * their retention ends, which bounds how long an erased post survives in the hub.
  */
@@ -46,18 +47,21 @@ public class ErasureService {
     private final ObjectMapper json;
     private final ConversationIndex index;
     private final Receipts receipts;
+    private final Traces traces;
     private final IdentityResolver identity;
     private final Targets targets;
     private final ProducerTemplate camel;
 
     ErasureService(KafkaBootstrap bootstrap, KafkaTopics topics, ObjectMapper json, ConversationIndex index,
-                   Receipts receipts, IdentityResolver identity, Targets targets, ProducerTemplate camel) {
+                   Receipts receipts, Traces traces, IdentityResolver identity, Targets targets,
+                   ProducerTemplate camel) {
         this.camel = camel;
         this.bootstrap = bootstrap;
         this.sources = List.of(topics.names().interactions(), topics.names().dlq());
         this.json = json;
         this.index = index;
         this.receipts = receipts;
+        this.traces = traces;
         this.identity = identity;
         this.targets = targets;
     }
@@ -80,6 +84,7 @@ public class ErasureService {
             }
         });
         ids.forEach(receipts::forget);
+        ids.forEach(traces::erase);
         identity.forgetAll();
         LOG.info("Erased a {} author: {} interactions, {} records changed", channel, ids.size(), changed.size());
         return new Report(ids.size(), List.copyOf(changed), ids.size(),

@@ -1,6 +1,7 @@
 package io.socialwire.explain;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -10,6 +11,8 @@ import io.socialwire.enrichment.Enricher;
 import io.socialwire.model.Enrichment;
 import io.socialwire.model.SocialInteraction;
 import io.socialwire.routing.Router;
+import io.socialwire.routing.RoutingRules;
+import io.socialwire.routing.RulesException;
 import io.socialwire.webhook.JsonFields;
 import io.socialwire.webhook.WebhookRejectedException;
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -34,14 +37,21 @@ class RoutingController {
     /** How many examples like the post an explanation shows. */
     private static final int NEAREST = 3;
 
+    /** A rule set to try: the text of a routing.yaml. */
+    record TestsRequest(String rules) {
+    }
+
     private final Enricher enricher;
     private final Router router;
+    private final RoutingTests tests;
     private final ObjectMapper json;
     private final Map<String, String> targets;
 
-    RoutingController(Enricher enricher, Router router, ObjectMapper json, Environment environment) {
+    RoutingController(Enricher enricher, Router router, RoutingTests tests, ObjectMapper json,
+                      Environment environment) {
         this.enricher = enricher;
         this.router = router;
+        this.tests = tests;
         this.json = json;
         this.targets = Binder.get(environment).bind("socialwire.routing.targets",
                 Bindable.mapOf(String.class, String.class)).orElse(Map.of());
@@ -80,6 +90,35 @@ class RoutingController {
         return answer;
     }
 
+    /**
+     * {@code POST /api/routing/tests}: config/routing-tests.yaml run by the active rules, or by the rule set in the
+     * body ({@code {"rules": "<routing.yaml>"}}) without saving it; a rule set that would be refused answers 400
+     * with the line and field, as an edit of the file would be refused.
+     */
+    @PostMapping(path = "/api/routing/tests", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Map<String, Object>> tests(@RequestBody(required = false) TestsRequest request) {
+        RoutingRules rules = null;
+        if (request != null && request.rules() != null) {
+            if (request.rules().isBlank()) {
+                return ResponseEntity.badRequest().body(Map.of("error", "rules is empty: give the text of a"
+                        + " routing.yaml, or leave rules out to run the active rules"));
+            }
+            try {
+                rules = router.proposed(request.rules());
+            } catch (RulesException e) {
+                return ResponseEntity.badRequest().body(Map.of("error", e.getMessage()));
+            }
+        }
+        List<RoutingTests.Result> results = tests.run(rules);
+        long passed = results.stream().filter(RoutingTests.Result::ok).count();
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("rules", rules == null ? "current" : "proposed");
+        answer.put("passed", passed);
+        answer.put("failed", results.size() - passed);
+        answer.put("results", results);
+        return ResponseEntity.ok(answer);
+    }
+
     /** The rules loaded (and the last refused edit), and what the classifier learnt from. */
     @GetMapping(path = "/api/routing", produces = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Object> status() {
@@ -92,6 +131,12 @@ class RoutingController {
     @ExceptionHandler(WebhookRejectedException.class)
     ResponseEntity<Map<String, String>> rejected(WebhookRejectedException e) {
         return ResponseEntity.status(e.status()).body(Map.of("error", e.getMessage()));
+    }
+
+    @ExceptionHandler(org.springframework.http.converter.HttpMessageNotReadableException.class)
+    ResponseEntity<Map<String, String>> unreadable(org.springframework.http.converter.HttpMessageNotReadableException e) {
+        return ResponseEntity.badRequest().body(Map.of("error",
+                "not JSON of the form {\"rules\": \"<routing.yaml text>\"}"));
     }
 
     @ExceptionHandler(JsonProcessingException.class)

@@ -17,6 +17,8 @@ import java.util.concurrent.TimeoutException;
  */
 public final class DeferredAcks {
 
+    /** The exchange property a batch route keeps its list in. */
+    public static final String BATCH_PROPERTY = "kafkaBatchAcks";
     private static final ThreadLocal<List<Future<?>>> PENDING = new ThreadLocal<>();
 
     private DeferredAcks() {
@@ -32,6 +34,24 @@ public final class DeferredAcks {
     /** The batch this thread is in, or null. */
     public static List<Future<?>> current() {
         return PENDING.get();
+    }
+
+    /**
+     * Runs {@code writes} as part of the batch whose list is given (null: each write waits for itself): after a
+     * parallel split a route goes on in whichever thread finished last, not the one that opened the batch.
+     */
+    public static void joining(List<Future<?>> pending, Runnable writes) {
+        List<Future<?>> before = PENDING.get();
+        PENDING.set(pending);
+        try {
+            writes.run();
+        } finally {
+            if (before == null) {
+                PENDING.remove();
+            } else {
+                PENDING.set(before);
+            }
+        }
     }
 
     /** This thread is in no batch any more. */

@@ -58,6 +58,16 @@ public class KafkaLagMetrics implements DisposableBean {
                 .register(registry);
     }
 
+    /** Records not yet committed by each of the hub's consumer groups, as last read (at most {@code REFRESH} ago). */
+    public Map<String, Long> lags() {
+        return new java.util.TreeMap<>(refresh().lags);
+    }
+
+    /** Records in the dead-letter topic, as last read. */
+    public long dlqSize() {
+        return refresh().dlqSize;
+    }
+
     private synchronized KafkaLagMetrics refresh() {
         Instant now = clock.instant();
         if (Duration.between(refreshed, now).compareTo(REFRESH) < 0) {

@@ -18,8 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * Creates the hub's topics when they are missing, before anything produces to them: the state topics must be
  * compacted, which auto-creation would not do. The state topics that are keyed like the interactions (conversation
- * index, lanes, receipts) get as many partitions, so the state is shared out like the work; receipts are also
- * deleted after their retention.
+ * index, lanes, receipts, traces) get as many partitions, so the state is shared out like the work; receipts and
+ * traces are also deleted after their retention.
  */
 @Component
 public class KafkaTopics {
@@ -44,6 +44,7 @@ public class KafkaTopics {
                 new NewTopic(topics.dlq(), 1, topics.replicationFactor()),
                 new NewTopic(topics.threads(), topics.partitions(), topics.replicationFactor()).configs(COMPACTED),
                 new NewTopic(topics.receipts(), topics.partitions(), topics.replicationFactor()).configs(expiring),
+                new NewTopic(topics.traces(), topics.partitions(), topics.replicationFactor()).configs(expiring),
                 new NewTopic(topics.cursors(), 1, topics.replicationFactor()).configs(COMPACTED),
                 new NewTopic(topics.marketing(), topics.partitions(), topics.replicationFactor()),
                 new NewTopic(topics.dlqReplays(), 1, topics.replicationFactor()).configs(COMPACTED),

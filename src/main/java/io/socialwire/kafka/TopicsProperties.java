@@ -19,6 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                     overlapping them after a restart checks ServiceNow before writing again
  * @param replies      the outbox of agents' answers on their way back to the channels, keyed by conversation
  * @param repliesSent  how far each answer got (compacted by answer): posting, posted, noted on its record, refused
+ * @param traces       what happened to each interaction at dispatch, for its trace (compacted by interaction,
+ *                     deleted after the receipts' retention)
  * @param partitions   partitions of the interactions topic when the hub creates it, and of the state topics keyed
  *                     like it (conversation index, lanes, receipts)
  * @param lanePartitions partitions of each delivery lane when the hub creates it: how many of a lane's
@@ -39,6 +41,7 @@ public record TopicsProperties(
         @DefaultValue("socialwire.inflight") String inFlight,
         @DefaultValue("socialwire.replies") String replies,
         @DefaultValue("socialwire.replies-sent") String repliesSent,
+        @DefaultValue("socialwire.traces") String traces,
         @DefaultValue("1") int partitions,
         @DefaultValue("1") int lanePartitions,
         @DefaultValue("1") short replicationFactor) {

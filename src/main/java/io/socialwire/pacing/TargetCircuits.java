@@ -137,6 +137,13 @@ public class TargetCircuits extends EventNotifierSupport {
         return breaker != null && breaker.getState() == CircuitBreaker.State.OPEN && pacing.isPaused(target);
     }
 
+    /** The state of each target's circuit (CLOSED, OPEN, HALF_OPEN...), for the targets called since the start. */
+    public Map<String, String> states() {
+        Map<String, String> states = new java.util.TreeMap<>();
+        breakers.getAllCircuitBreakers().forEach(breaker -> states.put(breaker.getName(), breaker.getState().name()));
+        return states;
+    }
+
     /** The latest openings of the circuit of {@code target}, oldest first. */
     public List<Opening> openings(String target) {
         Openings of = openings.get(target);

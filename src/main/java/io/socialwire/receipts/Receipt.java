@@ -5,6 +5,7 @@ import java.time.Instant;
 /**
  * Where an interaction went, published to {@code socialwire.receipts}.
  *
+ * @param number the number people know the record by, when its system has one besides its id (INC0010001)
  * @param action created (a new record), commented (added to the conversation's record), linked (logged on the
  *               known person's Contact) or sent (handed to a target that keeps no record we link to)
  */
@@ -15,5 +16,11 @@ public record Receipt(
         String recordId,
         String recordUrl,
         String action,
-        Instant at) {
+        Instant at,
+        String number) {
+
+    public Receipt(String interactionId, String conversationId, String system, String recordId, String recordUrl,
+                   String action, Instant at) {
+        this(interactionId, conversationId, system, recordId, recordUrl, action, at, null);
+    }
 }

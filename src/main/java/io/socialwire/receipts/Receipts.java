@@ -50,9 +50,15 @@ public class Receipts {
 
     public Receipt publish(String interactionId, String conversationId, String system, String recordId,
                            String recordUrl, String action) {
+        return publish(interactionId, conversationId, system, recordId, null, recordUrl, action);
+    }
+
+    /** @param number the number people know the record by, when its system has one besides its id, else null */
+    public Receipt publish(String interactionId, String conversationId, String system, String recordId,
+                           String number, String recordUrl, String action) {
         List<Receipt> all = new ArrayList<>(of(interactionId));
         Receipt receipt = new Receipt(interactionId, conversationId, system, recordId, recordUrl, action,
-                clock.instant());
+                clock.instant(), number);
         boolean known = all.stream().anyMatch(r -> r.system().equals(system) && Objects.equals(r.recordId(), recordId)
                 && r.action().equals(action));
         if (!known) {

@@ -3,7 +3,6 @@ package io.socialwire.routing;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -85,7 +84,11 @@ public final class Router implements DisposableBean {
     }
 
     public Routed route(SocialInteraction interaction, Sentiment sentiment, Instant now) {
-        RoutingRules current = rules.current();
+        return route(rules.current(), interaction, sentiment, now);
+    }
+
+    /** As {@link #route(SocialInteraction, Sentiment, Instant)}, with other rules than the active ones. */
+    public Routed route(RoutingRules current, SocialInteraction interaction, Sentiment sentiment, Instant now) {
         Optional<RoutingRules.Explanation> held = current.held(interaction, sentiment, now);
         if (held.isPresent()) {
             return new Routed(held.get().decision(), held.get().conditions(), null, 0);
@@ -122,6 +125,11 @@ public final class Router implements DisposableBean {
         }
     }
 
+    /** Rules given as text (not saved), checked as an edit of the file would be; a {@link RulesException} if bad. */
+    public RoutingRules proposed(String yaml) {
+        return rules.proposed(yaml);
+    }
+
     public RoutingRulesSource.Status rulesStatus() {
         return rules.status();
     }
@@ -139,7 +147,7 @@ public final class Router implements DisposableBean {
     }
 
     private static String percent(double probability) {
-        return String.format(Locale.ROOT, "%.0f%%", probability * 100);
+        return Math.round(probability * 100) + "%";
     }
 
     private static double round(double value) {

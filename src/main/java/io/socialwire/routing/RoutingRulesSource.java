@@ -32,8 +32,12 @@ public class RoutingRulesSource implements DisposableBean {
     public record Status(String source, List<String> rules, Instant loadedAt, String refused, Instant refusedAt) {
     }
 
+    /** What a rule set given as text is called in its refusals. */
+    static final String PROPOSED = "proposed rules";
+
     private final Resource resource;
     private final WatchedConfig<RoutingRules> rules;
+    private volatile Supplier<Set<String>> departmentsWithRoutes;
 
     /** The file's content, summarised: an edit is noticed even within the file system's timestamp resolution. */
     private record FileStamp(int hash, long size) {
@@ -60,7 +64,8 @@ public class RoutingRulesSource implements DisposableBean {
      * whose rules name a department without a route does not start.
      */
     public void requireRoutes(Supplier<Set<String>> departments) {
-        rules.require(candidate -> checkDepartments(candidate, departments.get()));
+        this.departmentsWithRoutes = departments;
+        rules.require(this::checkDepartments);
     }
 
     /** Checks the file every {@code interval} and applies a good edit (file resources only). */
@@ -75,6 +80,14 @@ public class RoutingRulesSource implements DisposableBean {
         return rules.reloadIfChanged();
     }
 
+    /** Rules given as text, checked like an edit of the file, for a try without saving them. */
+    public RoutingRules proposed(String yaml) {
+        RoutingRules candidate = RoutingRules.load(new java.io.ByteArrayInputStream(
+                yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8)), PROPOSED);
+        checkDepartments(candidate, PROPOSED);
+        return candidate;
+    }
+
     private RoutingRules read() {
         try (InputStream in = resource.getInputStream()) {
             return RoutingRules.load(in, resource.getDescription());
@@ -83,11 +96,19 @@ public class RoutingRulesSource implements DisposableBean {
         }
     }
 
-    private void checkDepartments(RoutingRules candidate, Set<String> withRoutes) {
+    private void checkDepartments(RoutingRules candidate) {
+        checkDepartments(candidate, resource.getDescription());
+    }
+
+    private void checkDepartments(RoutingRules candidate, String source) {
+        Supplier<Set<String>> known = departmentsWithRoutes;
+        if (known == null) {
+            return;
+        }
         Set<String> missing = new TreeSet<>(candidate.departments());
-        missing.removeAll(withRoutes);
+        missing.removeAll(known.get());
         if (!missing.isEmpty()) {
-            throw new RulesException(missing.stream().map(department -> resource.getDescription() + " "
+            throw new RulesException(missing.stream().map(department -> source + " "
                     + candidate.whereNamed(department) + ": no route for department '" + department + "'")
                     .collect(Collectors.joining("; "))
                     + " (a department needs a route from direct:department-<name>, see docs/adding-a-target.md)");

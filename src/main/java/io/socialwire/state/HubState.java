@@ -111,7 +111,7 @@ public class HubState implements DisposableBean {
         LOG.info("State restored in {} ms ({} as {})", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start),
                 instance.id(), self);
         this.topics.keySet().forEach(store -> register(metrics, store));
-        register(metrics, StateTopology.RECORDS);
+        StateTopology.DERIVED.forEach(store -> register(metrics, store));
         // Kafka Streams' own metrics (state, rebalances, restore, lag) beside the hub's on /actuator/prometheus
         new KafkaStreamsMetrics(streams).bindTo(metrics);
     }
@@ -125,6 +125,7 @@ public class HubState implements DisposableBean {
         tables.put(StateTopology.CURSORS, names.cursors());
         tables.put(StateTopology.DLQ_REPLAYS, names.dlqReplays());
         tables.put(StateTopology.REPLIES_SENT, names.repliesSent());
+        tables.put(StateTopology.TRACES, names.traces());
         return tables;
     }
 
@@ -221,6 +222,14 @@ public class HubState implements DisposableBean {
         return KeyedState.ofJson(this, name, properties.recentWrites(), json, type);
     }
 
+    /**
+     * The interaction ids a derived traces index holds for the key, with when each was received (epoch millis);
+     * empty when none.
+     */
+    public java.util.SortedMap<String, Long> indexed(String derivedStore, String key) {
+        return StateTopology.times(json, get(derivedStore, key));
+    }
+
     /** The conversations whose index entry names this record (the derived {@code records} store). */
     public java.util.Set<String> conversationsOf(String recordId) {
         return StateTopology.conversations(json, get(StateTopology.RECORDS, recordId));
@@ -228,7 +237,7 @@ public class HubState implements DisposableBean {
 
     /** The topic a store is kept in (and restored from); the derived {@code records} store's is internal. */
     String topic(String store) {
-        return StateTopology.RECORDS.equals(store) ? StateTopology.recordsTopic(properties.applicationId())
+        return StateTopology.DERIVED.contains(store) ? StateTopology.derivedTopic(properties.applicationId(), store)
                 : topics.get(store);
     }
 
@@ -311,7 +320,7 @@ public class HubState implements DisposableBean {
      * more), so the caller asks again where the key went.
      */
     Map<String, String> getOwned(String store, Collection<String> keys) {
-        if (!topics.containsKey(store) && !StateTopology.RECORDS.equals(store)) {
+        if (!topics.containsKey(store) && !StateTopology.DERIVED.contains(store)) {
             throw new IllegalArgumentException("no state store " + store);
         }
         Map<String, String> found = new HashMap<>();

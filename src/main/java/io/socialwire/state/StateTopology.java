@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,8 +24,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * The hub's state stores, each a table over the compacted topic the hub writes it to (which is also the store's
  * changelog: nothing is written twice), partitioned like that topic, by the key the flow uses: conversation id for
- * the conversation index and the lanes, interaction id for receipts. One derived store, {@code records}, indexes
- * the conversation index by record id (which conversations have a record), kept up to date by Kafka Streams.
+ * the conversation index and the lanes, interaction id for receipts and traces. Derived stores, kept up to date by
+ * Kafka Streams (an erased or expired entry leaves them too): {@code records} indexes the conversation index by record
+ * id (which conversations have a record); {@code traces-by-conversation} and {@code traces-by-author} index the
+ * traces by conversation and by a hash of the author's handle (the handle itself is not a key anywhere).
  */
 public final class StateTopology {
 
@@ -35,6 +39,13 @@ public final class StateTopology {
     public static final String DLQ_REPLAYS = "dlq-replays";
     public static final String RECORDS = "records";
     public static final String REPLIES_SENT = "replies-sent";
+    public static final String TRACES = "traces";
+    public static final String TRACES_BY_CONVERSATION = "traces-by-conversation";
+    public static final String TRACES_BY_AUTHOR = "traces-by-author";
+    /** The stores Kafka Streams derives from the others, partitioned by their own key (a repartition topic). */
+    static final java.util.Set<String> DERIVED = java.util.Set.of(RECORDS, TRACES_BY_CONVERSATION, TRACES_BY_AUTHOR);
+    private static final TypeReference<TreeMap<String, Long>> TIMES = new TypeReference<>() {
+    };
     private static final TypeReference<TreeSet<String>> IDS = new TypeReference<>() {
     };
 
@@ -60,9 +71,91 @@ public final class StateTopology {
                                         .withCachingDisabled())
                         .toStream().process(freshness.recorder());
             }
+            if (TRACES.equals(store)) {
+                index(table, TRACES_BY_CONVERSATION, trace -> text(json, trace, "/conversationId"), json, freshness);
+                index(table, TRACES_BY_AUTHOR, trace -> authorKey(text(json, trace, "/author/handle")), json,
+                        freshness);
+            }
         });
         // the configuration brings topology.optimization: the tables' source topics become their changelogs
         return builder.build(config);
+    }
+
+    /**
+     * A store of the traces by another key: each key's interaction ids with the time each was received. A trace
+     * without that key (erased: no author) maps to none, so it leaves the index; an empty entry is removed.
+     */
+    private static void index(KTable<String, String> traces, String name, Function<String, String> key,
+                              ObjectMapper json, Freshness freshness) {
+        traces.groupBy((interactionId, trace) -> KeyValue.pair(key.apply(trace),
+                                interactionId + " " + received(json, trace)),
+                        Grouped.with(name, Serdes.String(), Serdes.String()))
+                .aggregate(() -> null,
+                        (indexKey, entry, ids) -> changeTimes(json, ids, entry, true),
+                        (indexKey, entry, ids) -> changeTimes(json, ids, entry, false),
+                        Materialized.<String, String, KeyValueStore<Bytes, byte[]>>as(name)
+                                .withKeySerde(Serdes.String()).withValueSerde(Serdes.String())
+                                .withCachingDisabled())
+                .toStream().process(freshness.recorder());
+    }
+
+    /** The key of an author's handle in {@code traces-by-author}: a SHA-256 of the handle without "@", lower case. */
+    public static String authorKey(String handle) {
+        if (handle == null || handle.isBlank()) {
+            return null;
+        }
+        String normalised = handle.strip().replaceFirst("^@", "").toLowerCase(java.util.Locale.ROOT);
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(normalised.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The interaction ids of an index entry, with when each was received (epoch millis). */
+    static TreeMap<String, Long> times(ObjectMapper json, String value) {
+        try {
+            return value == null ? new TreeMap<>() : json.readValue(value, TIMES);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String changeTimes(ObjectMapper json, String value, String entry, boolean add) {
+        TreeMap<String, Long> ids = times(json, value);
+        int space = entry.lastIndexOf(' ');
+        if (add) {
+            ids.put(entry.substring(0, space), Long.parseLong(entry.substring(space + 1)));
+        } else {
+            ids.remove(entry.substring(0, space));
+        }
+        try {
+            return ids.isEmpty() ? null : json.writeValueAsString(ids);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static long received(ObjectMapper json, String trace) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode at = json.readTree(trace).path("receivedAt");
+            // an ObjectMapper that writes dates as timestamps writes seconds with a fraction
+            return at.isNumber() ? Math.round(at.asDouble() * 1000)
+                    : at.isTextual() ? java.time.Instant.parse(at.asText()).toEpochMilli() : 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException("unreadable trace", e);
+        }
+    }
+
+    private static String text(ObjectMapper json, String value, String pointer) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode found = json.readTree(value).at(pointer);
+            return found.isTextual() ? found.asText() : null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("unreadable trace", e);
+        }
     }
 
     private static String recordId(ObjectMapper json, String thread) {
@@ -87,9 +180,9 @@ public final class StateTopology {
         }
     }
 
-    /** The topic the {@code records} store is built from, partitioned by record id. */
-    static String recordsTopic(String applicationId) {
-        return applicationId + "-" + RECORDS + "-repartition";
+    /** The topic a derived store is built from, partitioned by its key. */
+    static String derivedTopic(String applicationId, String store) {
+        return applicationId + "-" + store + "-repartition";
     }
 
     /** The conversations a record belongs to, from a {@code records} store value. */

@@ -58,9 +58,14 @@ class DispatchRouteTest {
     private static final String SALES = "What is your pricing for 50 seats? Could we get a demo?";
     private static final String COMPLAINT = "My order arrived broken and nobody answers. Terrible service!";
 
-    private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule());
+    private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     /** The lanes state store: conversation id -> lane. */
     private final Map<String, String> lanes = new ConcurrentHashMap<>();
+    /** The traces state store's writes: interaction id -> trace, as JSON. */
+    private final Map<String, com.fasterxml.jackson.databind.JsonNode> traced = new ConcurrentHashMap<>();
+    /** For each trace written: whether it joined the batch's deferred acknowledgements. */
+    private final List<Boolean> tracedInBatch = java.util.Collections.synchronizedList(new ArrayList<>());
     private final ErasureService erasure = mock(ErasureService.class);
     private final io.micrometer.core.instrument.simple.SimpleMeterRegistry metrics =
             new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
@@ -81,6 +86,14 @@ class DispatchRouteTest {
                 .put(anyString(), anyString());
         HubState state = mock(HubState.class);
         when(state.store(StateTopology.LANES)).thenReturn(laneStore);
+        KeyedState<Object> traceStore = mock(KeyedState.class);
+        org.mockito.Mockito.doAnswer(call -> {
+            traced.put(call.getArgument(0), json.valueToTree(call.getArgument(1)));
+            tracedInBatch.add(io.socialwire.kafka.DeferredAcks.current() != null);
+            return null;
+        }).when(traceStore).put(anyString(), any());
+        when(state.store(org.mockito.ArgumentMatchers.eq(StateTopology.TRACES), any(ObjectMapper.class),
+                any(Class.class))).thenReturn(traceStore);
         KafkaTopics topics = mock(KafkaTopics.class);
         when(topics.lane(anyString())).thenAnswer(call -> "socialwire.deliveries." + call.getArgument(0));
         DeliveryLanes deliveryLanes = new DeliveryLanes(state, topics, 1);
@@ -91,6 +104,8 @@ class DispatchRouteTest {
         camel.getRegistry().bind("enricher", new Enricher(new LanguageDetection(List.of("en", "de"), false),
                 new SentimentScoring(), new io.socialwire.routing.Router(rules, io.socialwire.support.ProjectRouting.classifier())));
         camel.getRegistry().bind("erasure", erasure);
+        camel.getRegistry().bind("traces", new io.socialwire.trace.Traces(state, json,
+                java.time.Clock.fixed(NOW.plusSeconds(2), java.time.ZoneOffset.UTC), metrics, java.time.Duration.ofDays(30)));
         camel.getRegistry().bind("echoes", new io.socialwire.replies.Echoes(new io.socialwire.replies.RepliesProperties(
                 Map.of(), Map.of(), Map.of("x", List.of("1000"))), metrics));
         camel.addRoutes(new RouteConfigurationBuilder() {
@@ -163,6 +178,48 @@ class DispatchRouteTest {
                 .commit();
         verify(batch.get(1).getMessage().getHeader(KafkaConstants.MANUAL_COMMIT, KafkaManualCommit.class)).commit();
         verify(batch.get(2).getMessage().getHeader(KafkaConstants.MANUAL_COMMIT, KafkaManualCommit.class)).commit();
+    }
+
+    @Test
+    void eachInteractionsTraceIsWrittenOnceWithTheBatchKafkaPositionDecisionAndLane() throws Exception {
+        lanes.put("x:30", "sales");
+        List<Exchange> batch = List.of(
+                record(interaction("x:10", "x:10", "post", SALES), 0, 5),
+                record(interaction("x:31", "x:30", "reply", COMPLAINT), 1, 9));
+        batch.get(0).getMessage().setHeader("socialwire_received_via", "generic-webhook".getBytes());
+
+        Exchange done = dispatch(batch);
+
+        assertThat(done.getException()).isNull();
+        assertThat(traced).containsOnlyKeys("x:10", "x:31");
+        assertThat(tracedInBatch).as("acknowledged with the batch, before its commit").containsExactly(true, true);
+        var sales = traced.get("x:10");
+        assertThat(sales.path("conversationId").asText()).isEqualTo("x:10");
+        assertThat(sales.path("channel").asText()).isEqualTo("x");
+        assertThat(sales.path("kind").asText()).isEqualTo("post");
+        assertThat(sales.path("via").asText()).isEqualTo("generic-webhook");
+        assertThat(sales.path("receivedAt").asText()).isEqualTo(NOW.toString());
+        assertThat(sales.path("kafka").path("topic").asText()).isEqualTo("socialwire.interactions");
+        assertThat(sales.path("kafka").path("partition").asInt()).isZero();
+        assertThat(sales.path("kafka").path("offset").asLong()).isEqualTo(5);
+        var decision = sales.path("decision");
+        assertThat(decision.path("at").asText()).isEqualTo(NOW.plusSeconds(2).toString());
+        assertThat(decision.path("language").asText()).isEqualTo("en");
+        assertThat(decision.path("department").asText()).isEqualTo("sales");
+        assertThat(decision.path("rule").asText()).isEqualTo("classifier");
+        assertThat(decision.path("lowConfidence").asBoolean()).isFalse();
+        assertThat(decision.path("classifier").path("department").asText()).isEqualTo("sales");
+        assertThat(decision.path("classifier").path("probability").asDouble()).isBetween(0.0, 1.0);
+        assertThat(decision.path("conditions").get(0).asText()).startsWith("the classifier: sales");
+        assertThat(decision.path("lane").asText()).isEqualTo("sales");
+        assertThat(decision.path("priority").isInt()).isTrue();
+        // a support complaint in a conversation that has a lane: decided support, goes in the sales lane
+        var followUp = traced.get("x:31").path("decision");
+        assertThat(followUp.path("department").asText()).isEqualTo("support");
+        assertThat(followUp.path("lane").asText()).isEqualTo("sales");
+        assertThat(followUp.path("sentiment").path("label").asText()).isEqualTo("negative");
+        assertThat(traced.get("x:31").path("kafka").path("offset").asLong()).isEqualTo(9);
+        assertThat(metrics.counter("socialwire.interactions.dispatched").count()).isEqualTo(2);
     }
 
     @Test

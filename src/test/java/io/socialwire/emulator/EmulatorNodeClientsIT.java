@@ -2,20 +2,14 @@ package io.socialwire.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.socialwire.support.HubClient;
 import io.socialwire.support.HubIntegrationTest;
+import io.socialwire.support.NodeScripts;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,11 +17,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * The Jira and Zendesk emulators as clients no one here wrote see them: npm's jira.js (Version3Client) and
  * node-zendesk, unchanged, run by node from src/test/node against the hub's port. Node modules are installed from
- * package-lock.json when missing.
+ * package-lock.json when missing (NodeScripts).
  */
 class EmulatorNodeClientsIT extends HubIntegrationTest {
 
-    private static final Path SCRIPTS = Path.of("src/test/node");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Autowired
@@ -35,10 +28,7 @@ class EmulatorNodeClientsIT extends HubIntegrationTest {
 
     @BeforeAll
     static void installNodeModules() throws Exception {
-        if (!Files.isDirectory(SCRIPTS.resolve("node_modules/jira.js"))
-                || !Files.isDirectory(SCRIPTS.resolve("node_modules/node-zendesk"))) {
-            run(List.of("npm", "ci", "--no-audit", "--no-fund"), 300);
-        }
+        NodeScripts.install("jira.js", "node-zendesk");
     }
 
     @Test
@@ -121,27 +111,7 @@ class EmulatorNodeClientsIT extends HubIntegrationTest {
     }
 
     private JsonNode node(String script, String conversation) throws Exception {
-        String output = run(List.of("node", script, "http://localhost:" + port, HubClient.USER, HubClient.PASSWORD,
-                conversation), 120);
-        String[] lines = output.strip().split("\n");
-        return JSON.readTree(lines[lines.length - 1]);
-    }
-
-    /** Runs a command in the scripts' folder; its standard output, or a failure with its output and errors. */
-    private static String run(List<String> command, int timeoutSeconds) throws IOException, InterruptedException {
-        File output = Files.createTempFile(Path.of("target"), "node-", ".out").toFile();
-        File errors = Files.createTempFile(Path.of("target"), "node-", ".err").toFile();
-        Process process = new ProcessBuilder(new ArrayList<>(command)).directory(SCRIPTS.toFile())
-                .redirectOutput(output).redirectError(errors).start();
-        boolean exited = process.waitFor(timeoutSeconds, TimeUnit.SECONDS);
-        if (!exited) {
-            process.destroyForcibly();
-        }
-        String stdout = Files.readString(output.toPath(), StandardCharsets.UTF_8);
-        assertThat(exited && process.exitValue() == 0)
-                .as("%s exited with %s%nstdout: %s%nstderr: %s", command, exited ? process.exitValue() : "timeout",
-                        stdout, Files.readString(errors.toPath()))
-                .isTrue();
-        return stdout;
+        return NodeScripts.node(120, script, "http://localhost:" + port, HubClient.USER, HubClient.PASSWORD,
+                conversation);
     }
 }

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * routes/common/state-housekeeping.camel.yaml: every socialwire.state.housekeeping-interval (and not at start-up) the
- * receipts older than their retention are removed from this instance's share of the store.
+ * receipts and traces older than their retention are removed from this instance's share of the store.
  */
 class StateHousekeepingRouteTest {
 
@@ -54,11 +54,15 @@ class StateHousekeepingRouteTest {
 
         assertThat(ticked.matches(10, TimeUnit.SECONDS)).isTrue();
         verify(state, atLeastOnce()).removeOlderThan(StateTopology.RECEIPTS, NOW.minus(Duration.ofDays(30)));
+        verify(state, atLeastOnce()).removeOlderThan(StateTopology.TRACES, NOW.minus(Duration.ofDays(30)));
     }
 
     private void start(String interval) throws Exception {
         camel = YamlRoutes.context(Map.of("socialwire.state.housekeeping-interval", interval));
         camel.getRegistry().bind("receipts", new Receipts(state, new ObjectMapper(), Clock.fixed(NOW, ZoneOffset.UTC),
+                Duration.ofDays(30)));
+        camel.getRegistry().bind("traces", new io.socialwire.trace.Traces(state, new ObjectMapper(),
+                Clock.fixed(NOW, ZoneOffset.UTC), new io.micrometer.core.instrument.simple.SimpleMeterRegistry(),
                 Duration.ofDays(30)));
         YamlRoutes.load(camel, "routes/common/state-housekeeping.camel.yaml");
         camel.start();

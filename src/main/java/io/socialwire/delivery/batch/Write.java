@@ -26,6 +26,7 @@ public final class Write {
     private final Consumer<Write> onWritten;
 
     private String writtenId;
+    private String writtenNumber;
     private boolean created;
     private boolean done;
     private Throwable failure;
@@ -101,6 +102,11 @@ public final class Write {
         return writtenId;
     }
 
+    /** The number people know the written record by, when its system gives one besides its id (INC0010001). */
+    public String writtenNumber() {
+        return writtenNumber;
+    }
+
     public boolean wasCreated() {
         return created;
     }
@@ -123,7 +129,13 @@ public final class Write {
 
     /** The target has it: {@code id} is the record written, {@code wasCreated} whether the call created it. */
     public void written(String id, boolean wasCreated) {
+        written(id, null, wasCreated);
+    }
+
+    /** As {@link #written(String, boolean)}, with the record's number (null: none but its id). */
+    public void written(String id, String number, boolean wasCreated) {
         this.writtenId = id;
+        this.writtenNumber = number;
         this.created = wasCreated;
         this.done = true;
         onWritten.accept(this);

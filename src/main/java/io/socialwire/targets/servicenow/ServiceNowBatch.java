@@ -116,7 +116,7 @@ public class ServiceNowBatch {
             String sysId = result.get(0).path("sys_id").asText();
             String createdBy = SocialContext.createdBy(result.get(0).path("description").asText(null));
             if (w.interaction().id().equals(createdBy)) {
-                w.written(sysId, true);
+                w.written(sysId, result.get(0).path("number").asText(null), true);
             } else {
                 // another interaction of the conversation created it: this one is journaled on it
                 conversations.adopt(w.exchange(), SYSTEM, w.type(), sysId, null);
@@ -148,7 +148,8 @@ public class ServiceNowBatch {
 
     public void written(Answer answer) {
         Write w = answer.write();
-        w.written(answer.body().path("result").path("sys_id").asText(w.targetRecordId()), w.creates());
+        JsonNode result = answer.body().path("result");
+        w.written(result.path("sys_id").asText(w.targetRecordId()), result.path("number").asText(null), w.creates());
     }
 
     /** ServiceNow refused the record: it is dead-lettered with ServiceNow's reason. */

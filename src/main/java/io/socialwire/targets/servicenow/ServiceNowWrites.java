@@ -45,7 +45,7 @@ public class ServiceNowWrites {
         Map<String, Object> fields = incidents.record(interaction, category,
                 exchange.getProperty(IdentityResolver.PERSON, Person.class));
         batch.add(new Write(SYSTEM, "batch", true, LaneBatch.routed(exchange), table, null, fields, null, null, w -> {
-            conversations.created(w.exchange(), SYSTEM, table, w.writtenId());
+            conversations.created(w.exchange(), SYSTEM, table, w.writtenId(), w.writtenNumber());
             LOG.info("Interaction {} created {} {}", interaction.id(), table, w.writtenId());
         }));
     }

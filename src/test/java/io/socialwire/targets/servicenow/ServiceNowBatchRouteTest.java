@@ -90,6 +90,7 @@ class ServiceNowBatchRouteTest {
         assertThat(calls.get(0).path("rest_requests").get(0).path("url").asText()).isEqualTo("/api/now/table/incident");
         assertThat(first.isDone()).isTrue();
         assertThat(first.writtenId()).isEqualTo("sys-0");
+        assertThat(first.writtenNumber()).as("the number people know it by, for its receipt").isEqualTo("INC0010000");
         assertThat(created).containsExactly("sys-0");
         assertThat(refused.isDone()).as("dead-lettered by the lane, not by the route").isFalse();
     }
@@ -121,6 +122,7 @@ class ServiceNowBatchRouteTest {
         assertThat(calls).as("one lookup call, nothing written again").hasSize(1);
         assertThat(calls.get(0).path("rest_requests").get(0).path("method").asText()).isEqualTo("GET");
         assertThat(created).containsExactly("found-0");
+        assertThat(mine.writtenNumber()).isEqualTo("INC0020000");
     }
 
     /** The description of the record a lookup finds, or null when it finds none. */
@@ -154,10 +156,11 @@ class ServiceNowBatchRouteTest {
             if (item.path("method").asText().equals("GET")) {
                 ArrayNode result = body.putArray("result");
                 if (found != null) {
-                    result.addObject().put("sys_id", "found-" + i).put("description", found);
+                    result.addObject().put("sys_id", "found-" + i).put("number", "INC002000" + i)
+                            .put("description", found);
                 }
             } else if (status < 300) {
-                body.putObject("result").put("sys_id", "sys-" + i);
+                body.putObject("result").put("sys_id", "sys-" + i).put("number", "INC001000" + i);
             } else {
                 body.putObject("error").put("message", status == 400 ? "Invalid field" : "Too many requests");
             }
