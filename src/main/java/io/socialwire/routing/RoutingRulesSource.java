@@ -40,6 +40,8 @@ public class RoutingRulesSource implements DisposableBean {
 
     private final Resource resource;
     private volatile RoutingRules rules;
+    /** The text the active rules were loaded from. */
+    private volatile String text;
     private volatile Status status;
     private volatile Supplier<Set<String>> departmentsWithRoutes;
     private volatile FileStamp loadedStamp;
@@ -52,7 +54,8 @@ public class RoutingRulesSource implements DisposableBean {
     public RoutingRulesSource(Resource resource) {
         this.resource = resource;
         this.loadedStamp = stamp();
-        this.rules = read();
+        this.text = readText();
+        this.rules = load(text);
         this.status = new Status(resource.getDescription(), rules.ruleNames(), Instant.now(), null, null);
         LOG.info("Loaded {} routing rules from {}", rules.size(), resource.getDescription());
     }
@@ -63,6 +66,11 @@ public class RoutingRulesSource implements DisposableBean {
 
     public Status status() {
         return status;
+    }
+
+    /** The active rules as written (a refused edit of the file is not them). */
+    public String text() {
+        return text;
     }
 
     /**
@@ -96,9 +104,11 @@ public class RoutingRulesSource implements DisposableBean {
         }
         loadedStamp = now;
         try {
-            RoutingRules candidate = read();
+            String edited = readText();
+            RoutingRules candidate = load(edited);
             checkDepartments(candidate);
             rules = candidate;
+            text = edited;
             status = new Status(resource.getDescription(), candidate.ruleNames(), Instant.now(), null, null);
             LOG.info("Reloaded {} routing rules from {}", candidate.size(), resource.getDescription());
             return true;
@@ -117,9 +127,14 @@ public class RoutingRulesSource implements DisposableBean {
         return candidate;
     }
 
-    private RoutingRules read() {
+    private RoutingRules load(String yaml) {
+        return RoutingRules.load(new java.io.ByteArrayInputStream(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                resource.getDescription());
+    }
+
+    private String readText() {
         try (InputStream in = resource.getInputStream()) {
-            return RoutingRules.load(in, resource.getDescription());
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read routing rules from " + resource.getDescription(), e);
         }
