@@ -119,12 +119,13 @@ class RoutingController {
         return ResponseEntity.ok(answer);
     }
 
-    /** The rules loaded (and the last refused edit), and what the classifier learnt from. */
+    /** The rules loaded (their names and text, and the last refused edit), and what the classifier learnt from. */
     @GetMapping(path = "/api/routing", produces = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Object> status() {
         Map<String, Object> status = json.convertValue(router.rulesStatus(),
                 new com.fasterxml.jackson.core.type.TypeReference<LinkedHashMap<String, Object>>() { });
         status.put("classifier", router.classifierStatus());
+        status.put("text", router.rulesText());
         return status;
     }
 

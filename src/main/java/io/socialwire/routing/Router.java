@@ -130,6 +130,11 @@ public final class Router implements DisposableBean {
         return rules.proposed(yaml);
     }
 
+    /** The active rules as written. */
+    public String rulesText() {
+        return rules.text();
+    }
+
     public RoutingRulesSource.Status rulesStatus() {
         return rules.status();
     }

@@ -1,8 +1,10 @@
 package io.socialwire.routing;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,7 +38,11 @@ public class RoutingRulesSource implements DisposableBean {
     static final String PROPOSED = "proposed rules";
 
     private final Resource resource;
-    private final WatchedConfig<RoutingRules> rules;
+    /** The rules and the text they were read from. */
+    private record Written(RoutingRules rules, String text) {
+    }
+
+    private final WatchedConfig<Written> rules;
     private volatile Supplier<Set<String>> departmentsWithRoutes;
 
     /** The file's content, summarised: an edit is noticed even within the file system's timestamp resolution. */
@@ -46,16 +52,21 @@ public class RoutingRulesSource implements DisposableBean {
     public RoutingRulesSource(Resource resource) {
         this.resource = resource;
         this.rules = new WatchedConfig<>("routing rules", resource.getDescription(), this::stamp, this::read);
-        LOG.info("Loaded {} routing rules from {}", rules.current().size(), resource.getDescription());
+        LOG.info("Loaded {} routing rules from {}", current().size(), resource.getDescription());
     }
 
     public RoutingRules current() {
-        return rules.current();
+        return rules.current().rules();
+    }
+
+    /** The active rules as written (a refused edit of the file is not them). */
+    public String text() {
+        return rules.current().text();
     }
 
     public Status status() {
-        WatchedConfig.Loaded<RoutingRules> loaded = rules.loaded();
-        return new Status(resource.getDescription(), loaded.value().ruleNames(), loaded.at(), loaded.refused(),
+        WatchedConfig.Loaded<Written> loaded = rules.loaded();
+        return new Status(resource.getDescription(), loaded.value().rules().ruleNames(), loaded.at(), loaded.refused(),
                 loaded.refusedAt());
     }
 
@@ -65,7 +76,7 @@ public class RoutingRulesSource implements DisposableBean {
      */
     public void requireRoutes(Supplier<Set<String>> departments) {
         this.departmentsWithRoutes = departments;
-        rules.require(this::checkDepartments);
+        rules.require(written -> checkDepartments(written.rules()));
     }
 
     /** Checks the file every {@code interval} and applies a good edit (file resources only). */
@@ -82,18 +93,22 @@ public class RoutingRulesSource implements DisposableBean {
 
     /** Rules given as text, checked like an edit of the file, for a try without saving them. */
     public RoutingRules proposed(String yaml) {
-        RoutingRules candidate = RoutingRules.load(new java.io.ByteArrayInputStream(
-                yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8)), PROPOSED);
+        RoutingRules candidate = load(yaml, PROPOSED);
         checkDepartments(candidate, PROPOSED);
         return candidate;
     }
 
-    private RoutingRules read() {
+    private Written read() {
         try (InputStream in = resource.getInputStream()) {
-            return RoutingRules.load(in, resource.getDescription());
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return new Written(load(text, resource.getDescription()), text);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read routing rules from " + resource.getDescription(), e);
         }
+    }
+
+    private static RoutingRules load(String yaml, String source) {
+        return RoutingRules.load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), source);
     }
 
     private void checkDepartments(RoutingRules candidate) {

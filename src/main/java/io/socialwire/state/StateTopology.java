@@ -2,13 +2,21 @@ package io.socialwire.state;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -43,7 +51,7 @@ public final class StateTopology {
     public static final String TRACES_BY_CONVERSATION = "traces-by-conversation";
     public static final String TRACES_BY_AUTHOR = "traces-by-author";
     /** The stores Kafka Streams derives from the others, partitioned by their own key (a repartition topic). */
-    static final java.util.Set<String> DERIVED = java.util.Set.of(RECORDS, TRACES_BY_CONVERSATION, TRACES_BY_AUTHOR);
+    static final Set<String> DERIVED = Set.of(RECORDS, TRACES_BY_CONVERSATION, TRACES_BY_AUTHOR);
     private static final TypeReference<TreeMap<String, Long>> TIMES = new TypeReference<>() {
     };
     private static final TypeReference<TreeSet<String>> IDS = new TypeReference<>() {
@@ -104,12 +112,12 @@ public final class StateTopology {
         if (handle == null || handle.isBlank()) {
             return null;
         }
-        String normalised = handle.strip().replaceFirst("^@", "").toLowerCase(java.util.Locale.ROOT);
+        String normalised = handle.strip().replaceFirst("^@", "").toLowerCase(Locale.ROOT);
         try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(normalised.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(digest);
-        } catch (java.security.NoSuchAlgorithmException e) {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(normalised.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -140,10 +148,10 @@ public final class StateTopology {
 
     private static long received(ObjectMapper json, String trace) {
         try {
-            com.fasterxml.jackson.databind.JsonNode at = json.readTree(trace).path("receivedAt");
+            JsonNode at = json.readTree(trace).path("receivedAt");
             // an ObjectMapper that writes dates as timestamps writes seconds with a fraction
             return at.isNumber() ? Math.round(at.asDouble() * 1000)
-                    : at.isTextual() ? java.time.Instant.parse(at.asText()).toEpochMilli() : 0;
+                    : at.isTextual() ? Instant.parse(at.asText()).toEpochMilli() : 0;
         } catch (IOException e) {
             throw new UncheckedIOException("unreadable trace", e);
         }
@@ -151,7 +159,7 @@ public final class StateTopology {
 
     private static String text(ObjectMapper json, String value, String pointer) {
         try {
-            com.fasterxml.jackson.databind.JsonNode found = json.readTree(value).at(pointer);
+            JsonNode found = json.readTree(value).at(pointer);
             return found.isTextual() ? found.asText() : null;
         } catch (IOException e) {
             throw new UncheckedIOException("unreadable trace", e);

@@ -30,7 +30,8 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
  */
 class RoutingTestsEndpointTest {
 
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = new ObjectMapper()
+            .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule());
     private final Router router = ProjectRouting.router();
     private final Enricher enricher = new Enricher(new LanguageDetection(List.of("en", "de", "fr", "es", "pt", "it"),
             false), new SentimentScoring(), router);
@@ -61,6 +62,14 @@ class RoutingTestsEndpointTest {
                 .andExpect(jsonPath("$.results[0].actual.priority").value(1))
                 .andExpect(jsonPath("$.results[0].rule").value("pr-high-reach-negative"))
                 .andExpect(jsonPath("$.results[0].ok").value(true));
+    }
+
+    @Test
+    void theStatusGivesTheActiveRulesAsWrittenForTheEditor() throws Exception {
+        api.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/routing"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.text").value(Files.readString(Path.of("config/routing.yaml"))))
+                .andExpect(jsonPath("$.rules[0]").value("pr-high-reach-negative"));
     }
 
     @Test

@@ -50,6 +50,8 @@ class RoutingRulesSourceTest {
         assertThat(source.reloadIfChanged()).isFalse();
         assertThat(source.status().refused()).contains("routing.yaml] line 4 field rules[0].priority");
         assertThat(route(source, "careers page")).as("the last good rules stay").isEqualTo("jobs");
+        assertThat(source.text()).as("the active rules as written, not the refused edit")
+                .isEqualTo(RULES.replace("[hiring]", "[hiring, careers]"));
         assertThat(source.reloadIfChanged()).as("the same bad file is not retried").isFalse();
     }
 
