@@ -97,6 +97,8 @@ public class LaneBatches {
         inFlight.flushing(exchange.getProperty(KafkaBatches.CONSUMED, List.class));
         RuntimeException retry = null;
         Set<String> failing = new HashSet<>(); // a system that failed is left alone until the retry
+        // written by an earlier attempt, but what follows (index, receipt) failed: done now, or the step fails again
+        batch.writes().stream().filter(Write::awaitsFollowUp).forEach(Write::followUp);
         while (true) {
             deadLetterOrphans(batch);
             Map<String, List<Write>> calls = new LinkedHashMap<>();
@@ -119,7 +121,8 @@ public class LaneBatches {
                     continue;
                 }
                 if (failures.isPermanentFailure(failed, system)) {
-                    call.stream().filter(w -> !w.isDone()).forEach(w -> deadLetter(w, failed));
+                    // a write that landed is not refused: only what follows it failed, which the retry does
+                    call.stream().filter(w -> !w.hasLanded()).forEach(w -> deadLetter(w, failed));
                     continue;
                 }
                 if (!Failures.isAnswer(failed)) {
