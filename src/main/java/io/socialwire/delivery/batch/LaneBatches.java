@@ -87,7 +87,8 @@ public class LaneBatches {
     /**
      * Sends the batch's writes, creations first, then what continues them. Ready writes go out together per
      * system and group; a record a target refuses is dead-lettered; a failure retrying can fix fails the step, which
-     * Camel retries (writes done stay done), and at last the batch, which Kafka hands back.
+     * Camel retries (writes that landed are not sent again; what follows them, index and receipt, is done first if it
+     * failed), and at last the batch, which Kafka hands back.
      */
     public void flush(Exchange exchange) throws InterruptedException {
         LaneBatch batch = LaneBatch.of(exchange);
