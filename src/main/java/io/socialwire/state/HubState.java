@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Gauge;
@@ -244,6 +245,15 @@ public class HubState implements DisposableBean {
     /** Writes a store's entry (null: removes it) to its topic; the store has it once Kafka Streams has read it. */
     Future<RecordMetadata> send(String store, String key, String value) {
         return producer.send(new ProducerRecord<>(topics.get(store), key, value));
+    }
+
+    /** As {@link #send(String, String, String)}; {@code onFailure} hears if Kafka did not take the write. */
+    Future<RecordMetadata> send(String store, String key, String value, Consumer<Exception> onFailure) {
+        return producer.send(new ProducerRecord<>(topics.get(store), key, value), (written, failure) -> {
+            if (failure != null) {
+                onFailure.accept(failure);
+            }
+        });
     }
 
     /** True while Kafka Streams runs (this bean exists only once its partitions were restored). */

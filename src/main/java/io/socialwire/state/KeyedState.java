@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -16,6 +17,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Scheduler;
 import io.socialwire.kafka.DeferredAcks;
+import org.apache.kafka.clients.producer.RecordMetadata;
 
 /**
  * One state store as the flow uses it: values by key, written to the store's topic ({@code acks=all}) and read from
@@ -102,8 +104,16 @@ public final class KeyedState<V> {
     }
 
     private void send(String key, String value, boolean wait) {
-        var ack = state.send(store, key, value);
-        recent.put(key, Optional.ofNullable(value));
+        Optional<String> written = Optional.ofNullable(value);
+        recent.put(key, written);
+        // a write Kafka did not take is not remembered: the batch's retry would read it here and not write it again
+        Future<RecordMetadata> ack;
+        try {
+            ack = state.send(store, key, value, failure -> recent.asMap().remove(key, written));
+        } catch (RuntimeException e) {
+            recent.asMap().remove(key, written);
+            throw e;
+        }
         if (wait) {
             DeferredAcks.await(ack, state.topic(store));
         } else {

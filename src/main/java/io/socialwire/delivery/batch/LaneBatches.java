@@ -87,7 +87,8 @@ public class LaneBatches {
     /**
      * Sends the batch's writes, creations first, then what continues them. Ready writes go out together per
      * system and group; a record a target refuses is dead-lettered; a failure retrying can fix fails the step, which
-     * Camel retries (writes done stay done), and at last the batch, which Kafka hands back.
+     * Camel retries (writes that landed are not sent again; what follows them, index and receipt, is done first if it
+     * failed), and at last the batch, which Kafka hands back.
      */
     public void flush(Exchange exchange) throws InterruptedException {
         LaneBatch batch = LaneBatch.of(exchange);
@@ -97,6 +98,8 @@ public class LaneBatches {
         inFlight.flushing(exchange.getProperty(KafkaBatches.CONSUMED, List.class));
         RuntimeException retry = null;
         Set<String> failing = new HashSet<>(); // a system that failed is left alone until the retry
+        // written by an earlier attempt, but what follows (index, receipt) failed: done now, or the step fails again
+        batch.writes().stream().filter(Write::awaitsFollowUp).forEach(Write::followUp);
         while (true) {
             deadLetterOrphans(batch);
             Map<String, List<Write>> calls = new LinkedHashMap<>();
@@ -119,7 +122,8 @@ public class LaneBatches {
                     continue;
                 }
                 if (failures.isPermanentFailure(failed, system)) {
-                    call.stream().filter(w -> !w.isDone()).forEach(w -> deadLetter(w, failed));
+                    // a write that landed is not refused: only what follows it failed, which the retry does
+                    call.stream().filter(w -> !w.hasLanded()).forEach(w -> deadLetter(w, failed));
                     continue;
                 }
                 if (!Failures.isAnswer(failed)) {

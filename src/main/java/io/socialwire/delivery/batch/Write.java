@@ -28,6 +28,7 @@ public final class Write {
     private String writtenId;
     private String writtenNumber;
     private boolean created;
+    private boolean landed;
     private boolean done;
     private Throwable failure;
     private Throwable refusal;
@@ -111,6 +112,12 @@ public final class Write {
         return created;
     }
 
+    /** The target has it, whether or not what follows (index, receipt) is done yet: it is not sent again. */
+    public boolean hasLanded() {
+        return landed;
+    }
+
+    /** The target has it and what follows it (index, receipt) is done, or it was dead-lettered. */
     public boolean isDone() {
         return done;
     }
@@ -124,10 +131,14 @@ public final class Write {
     }
 
     boolean isReady() {
-        return !done && (parent == null || parent.done && parent.failure == null);
+        return !landed && !done && (parent == null || parent.done && parent.failure == null);
     }
 
-    /** The target has it: {@code id} is the record written, {@code wasCreated} whether the call created it. */
+    /**
+     * The target has it: {@code id} is the record written, {@code wasCreated} whether the call created it. Done once
+     * what follows (index, receipt) is: if that fails (a state store's owner not answering while partitions move),
+     * the write stays not done, and the batch's retry does it again without writing the record again.
+     */
     public void written(String id, boolean wasCreated) {
         written(id, null, wasCreated);
     }
@@ -137,12 +148,24 @@ public final class Write {
         this.writtenId = id;
         this.writtenNumber = number;
         this.created = wasCreated;
-        this.done = true;
+        this.landed = true;
+        followUp();
+    }
+
+    /** What follows the write, again after it failed: the index, the receipt. */
+    void followUp() {
         onWritten.accept(this);
+        this.done = true;
+    }
+
+    /** Landed, but what follows it failed: the batch's retry does that again. */
+    boolean awaitsFollowUp() {
+        return landed && !done;
     }
 
     /** Done without a call of its own (another write covers it). */
     public void settled() {
+        this.landed = true;
         this.done = true;
     }
 

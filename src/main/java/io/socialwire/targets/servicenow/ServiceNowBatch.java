@@ -129,7 +129,7 @@ public class ServiceNowBatch {
 
     /** The writes not done yet (variable {@value #SENT}), as one Batch API request: records POSTed, journal entries PATCHed. */
     public String requests(Exchange exchange) {
-        List<Write> sent = writes(exchange, WRITES).stream().filter(w -> !w.isDone()).toList();
+        List<Write> sent = writes(exchange, WRITES).stream().filter(w -> !w.hasLanded()).toList();
         exchange.setVariable(SENT, sent);
         List<Map<String, Object>> requests = new ArrayList<>();
         for (Write w : sent) {
