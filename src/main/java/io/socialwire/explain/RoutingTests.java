@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
 @Component
 class RoutingTests {
 
-    /** When an example does not say when it was posted: within office hours (as RoutingExamplesTest). */
+    /** When an example does not say when it was posted: within office hours (as RoutingExamplesTest, which runs this class). */
     private static final String TUESDAY_MORNING = "2026-11-17T10:00:00Z";
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
