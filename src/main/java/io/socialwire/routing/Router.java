@@ -59,6 +59,16 @@ public final class Router implements DisposableBean {
                     : "the classifier's likeliest, " + reading + ", is below its min-confidence " + percent(needed));
         }
 
+        /** The classifier's likeliest department, when it was asked; else null. */
+        public String likeliest() {
+            return prediction == null ? null : prediction.department();
+        }
+
+        /** The probability of {@link #likeliest()}; 0 when the classifier was not asked. */
+        public double likeliestProbability() {
+            return prediction == null ? 0 : prediction.probability();
+        }
+
         /** Every department's probability, likeliest first, when the classifier was asked; else null. */
         public Map<String, Double> probabilities() {
             if (prediction == null) {

@@ -100,11 +100,8 @@ public class Traces {
         Long offset = message.getHeader(KafkaConstants.OFFSET, Long.class);
         Enricher.Explained why = exchange.getProperty(Enricher.EXPLAINED_PROPERTY, Enricher.Explained.class);
         var enrichment = interaction.enrichment();
-        Trace.Classified classified = null;
-        if (why != null && why.probabilities() != null && !why.probabilities().isEmpty()) {
-            Map.Entry<String, Double> likeliest = why.probabilities().entrySet().iterator().next();
-            classified = new Trace.Classified(likeliest.getKey(), likeliest.getValue());
-        }
+        Trace.Classified classified = why == null || why.why().likeliest() == null ? null
+                : new Trace.Classified(why.why().likeliest(), why.why().likeliestProbability());
         Trace.Decision decision = new Trace.Decision(clock.instant(), interaction.language(), enrichment.sentiment(),
                 enrichment.matchedRule(), why == null ? List.of() : why.conditions(), classified,
                 Router.LOW_CONFIDENCE.equals(enrichment.matchedRule()), enrichment.department(), enrichment.intent(),
