@@ -80,9 +80,8 @@ public final class StateTopology {
                         .toStream().process(freshness.recorder());
             }
             if (TRACES.equals(store)) {
-                index(table, TRACES_BY_CONVERSATION, trace -> text(json, trace, "/conversationId"), json, freshness);
-                index(table, TRACES_BY_AUTHOR, trace -> authorKey(text(json, trace, "/author/handle")), json,
-                        freshness);
+                index(table, TRACES_BY_CONVERSATION, trace -> text(trace, "/conversationId"), json, freshness);
+                index(table, TRACES_BY_AUTHOR, trace -> authorKey(text(trace, "/author/handle")), json, freshness);
             }
         });
         // the configuration brings topology.optimization: the tables' source topics become their changelogs
@@ -93,10 +92,12 @@ public final class StateTopology {
      * A store of the traces by another key: each key's interaction ids with the time each was received. A trace
      * without that key (erased: no author) maps to none, so it leaves the index; an empty entry is removed.
      */
-    private static void index(KTable<String, String> traces, String name, Function<String, String> key,
+    private static void index(KTable<String, String> traces, String name, Function<JsonNode, String> key,
                               ObjectMapper json, Freshness freshness) {
-        traces.groupBy((interactionId, trace) -> KeyValue.pair(key.apply(trace),
-                                interactionId + " " + received(json, trace)),
+        traces.groupBy((interactionId, value) -> {
+                    JsonNode trace = trace(json, value);
+                    return KeyValue.pair(key.apply(trace), interactionId + " " + received(trace));
+                },
                         Grouped.with(name, Serdes.String(), Serdes.String()))
                 .aggregate(() -> null,
                         (indexKey, entry, ids) -> changeTimes(json, ids, entry, true),
@@ -146,24 +147,24 @@ public final class StateTopology {
         }
     }
 
-    private static long received(ObjectMapper json, String trace) {
+    private static JsonNode trace(ObjectMapper json, String value) {
         try {
-            JsonNode at = json.readTree(trace).path("receivedAt");
-            // an ObjectMapper that writes dates as timestamps writes seconds with a fraction
-            return at.isNumber() ? Math.round(at.asDouble() * 1000)
-                    : at.isTextual() ? Instant.parse(at.asText()).toEpochMilli() : 0;
+            return json.readTree(value);
         } catch (IOException e) {
             throw new UncheckedIOException("unreadable trace", e);
         }
     }
 
-    private static String text(ObjectMapper json, String value, String pointer) {
-        try {
-            JsonNode found = json.readTree(value).at(pointer);
-            return found.isTextual() ? found.asText() : null;
-        } catch (IOException e) {
-            throw new UncheckedIOException("unreadable trace", e);
-        }
+    private static long received(JsonNode trace) {
+        JsonNode at = trace.path("receivedAt");
+        // an ObjectMapper that writes dates as timestamps writes seconds with a fraction
+        return at.isNumber() ? Math.round(at.asDouble() * 1000)
+                : at.isTextual() ? Instant.parse(at.asText()).toEpochMilli() : 0;
+    }
+
+    private static String text(JsonNode trace, String pointer) {
+        JsonNode found = trace.at(pointer);
+        return found.isTextual() ? found.asText() : null;
     }
 
     private static String recordId(ObjectMapper json, String thread) {
