@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -17,6 +16,7 @@ import io.socialwire.deadletter.DeadLetter;
 import io.socialwire.deadletter.DeadLetterStore;
 import io.socialwire.kafka.KafkaLagMetrics;
 import io.socialwire.pacing.TargetCircuits;
+import io.socialwire.receipts.Receipt;
 import io.socialwire.state.HubInstance;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
@@ -31,8 +31,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class LiveController {
 
-    /** The outcomes of {@code socialwire.deliveries} that are a record in a target (not dead letters). */
-    private static final Set<String> RECORDS = Set.of("created", "commented", "linked", "sent");
     /** The DLQ is read whole: at most this often, however many consoles poll. */
     private static final Duration DLQ_REFRESH = Duration.ofSeconds(10);
 
@@ -63,7 +61,7 @@ class LiveController {
         double in = meters.find("socialwire.interactions.dispatched").counters().stream()
                 .mapToDouble(Counter::count).sum();
         double out = meters.find("socialwire.deliveries").counters().stream()
-                .filter(c -> RECORDS.contains(c.getId().getTag("outcome"))).mapToDouble(Counter::count).sum();
+                .filter(c -> Receipt.RECORD_ACTIONS.contains(c.getId().getTag("outcome"))).mapToDouble(Counter::count).sum();
         LiveRates.Rates perSecond = rates.add(new LiveRates.Sample(now, in, out));
         Map<String, Long> lags = lag.lags();
         List<DeadLetter> pending = pendingDeadLetters.get(true);

@@ -1,6 +1,7 @@
 package io.socialwire.receipts;
 
 import java.time.Instant;
+import java.util.Set;
 
 /**
  * Where an interaction went, published to {@code socialwire.receipts}.
@@ -18,6 +19,9 @@ public record Receipt(
         String action,
         Instant at,
         String number) {
+
+    /** The actions of a receipt that is a record in a target; the others ({@code replied}...) are replies sent back. */
+    public static final Set<String> RECORD_ACTIONS = Set.of("created", "commented", "linked", "sent");
 
     public Receipt(String interactionId, String conversationId, String system, String recordId, String recordUrl,
                    String action, Instant at) {

@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import io.socialwire.receipts.Receipt;
 import io.socialwire.receipts.Receipts;
@@ -25,8 +24,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class TraceController {
 
-    /** The receipt actions of a record; the others ({@code reply_*}) are the replies sent back. */
-    private static final Set<String> RECORD_ACTIONS = Set.of("created", "commented", "linked", "sent");
     /** How each receiving route checks that an interaction came from its channel. */
     private static final Map<String, String> SIGNATURE_SCHEMES = Map.of(
             "generic-webhook", "Standard Webhooks (HMAC-SHA256)",
@@ -133,7 +130,7 @@ class TraceController {
             steps.add(dispatched);
         }
         for (Receipt receipt : receipts.of(trace.interactionId())) {
-            boolean record = RECORD_ACTIONS.contains(receipt.action());
+            boolean record = Receipt.RECORD_ACTIONS.contains(receipt.action());
             Map<String, Object> step = step(record ? "record" : "reply", receipt.at());
             if (record) {
                 step.put("system", receipt.system());
