@@ -109,10 +109,7 @@ async function open(id, unmask) {
   show(detail, h('p', {class: 'muted'}, 'Loading…'));
   try {
     const answer = await api(`/dlq/entry?interaction=${encode(id)}${unmask ? '&unmask=true' : ''}`);
-    // {entry, masked, payload}; an entry's fields at the top level are read the same
-    const entry = answer.entry ?? answer;
-    const payload = answer.payload;
-    const masked = answer.masked ?? !unmask;
+    const {entry, payload, masked} = answer;
     show(detail, h('div', {class: 'card stack', id: 'dlq-entry', tabindex: '-1'},
       h('h3', {}, `Dead letter ${entry.interactionId ?? id}`),
       facts([

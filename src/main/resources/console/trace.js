@@ -27,7 +27,7 @@ export function enter(argument) {
   if (argument) {
     form.by.value = 'id';
     form.query.value = argument;
-    open(argument, false);
+    open(argument);
   }
 }
 
@@ -56,17 +56,17 @@ async function search(by, value) {
   }
 }
 
-async function open(id, unmask) {
+async function open(id) {
   show(result, h('p', {class: 'muted'}, 'Loading…'));
   try {
-    const trace = await api(`/trace?interaction=${encode(id)}${unmask ? '&unmask=true' : ''}`);
-    show(result, render(trace, unmask));
+    const trace = await api(`/trace?interaction=${encode(id)}`);
+    show(result, render(trace));
   } catch (e) {
     show(result, errorBox(e.message));
   }
 }
 
-function render(trace, unmasked) {
+function render(trace) {
   const author = trace.author ?? {};
   const head = h('div', {class: 'card stack'},
     h('h3', {}, `Interaction ${trace.interactionId}`),
@@ -79,11 +79,7 @@ function render(trace, unmasked) {
         }}, trace.conversationId) : null, 'conversation'],
       ['Channel', trace.channel, 'channel'],
       ['Author', [author.handle ? `@${author.handle}` : null, author.id ? ` (id ${author.id})` : null], 'author'],
-      ['Text', typeof trace.text === 'string' ? h('span', {dir: 'auto'}, trace.text) : null, 'text'],
-    ]),
-    typeof trace.text !== 'string' ? null : unmasked ? h('p', {class: 'muted'}, 'Personal data is shown unmasked.')
-      : h('div', {}, h('button', {type: 'button', class: 'quiet', onclick: () => open(trace.interactionId, true)},
-        'Unmask personal data')));
+    ]));
   const steps = h('ol', {class: 'timeline', 'aria-label': 'Timeline'},
     (trace.steps ?? []).map(step => h('li', {dataset: {step: step.step}},
       h('h3', {}, title(step), when(step.at)), details(step))));
