@@ -114,11 +114,6 @@ final class DepartmentClassifier {
                 List.copyOf(scores));
     }
 
-    /** The likeliest of the department's intents. */
-    String intent(String text, String department) {
-        return intent(featureHashes(text), department);
-    }
-
     private String intent(long[] features, String department) {
         MaxentWeights ofDepartment = intents.get(department);
         return ofDepartment == null ? onlyIntents.get(department) : ofDepartment.best(ofDepartment.eval(features));
